@@ -1,0 +1,187 @@
+"""Result types shared by all solvers: one verified equilibrium, one solve result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from triangle.equilibria.regret import (
+    DEFAULT_TOL,
+    as_profile,
+    expected_payoffs,
+    max_regret,
+    regret_tolerance,
+)
+from triangle.game import Game
+
+PURE_ATOL = 1e-9
+"""A probability within this of 1 counts as a pure strategy."""
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    """A Nash equilibrium of a game, with the evidence that it is one.
+
+    Attributes
+    ----------
+    profile : tuple of ndarray
+        One probability vector per player.
+    payoffs : ndarray
+        Each player's expected payoff.
+    max_regret : float
+        The largest gain from a unilateral deviation (checked ≤ tolerance).
+    methods : tuple of str
+        The solvers that found it (e.g. ``("pure",)``, ``("nashpy.support_enumeration",
+        "gambit.enummixed")``).
+    weakly_dominated : bool
+        Whether some player puts positive probability on a weakly dominated pure
+        strategy (see :mod:`triangle.equilibria.dominance`).
+    """
+
+    profile: tuple[np.ndarray, ...]
+    payoffs: np.ndarray
+    max_regret: float
+    methods: tuple[str, ...] = ()
+    weakly_dominated: bool = False
+
+    @property
+    def kind(self) -> str:
+        """``"pure"`` when every player plays one strategy with probability 1."""
+        return "pure" if self.pure_profile is not None else "mixed"
+
+    @property
+    def pure_profile(self) -> tuple[int, ...] | None:
+        """Strategy indices if the profile is pure, else ``None``."""
+        picks = []
+        for sigma in self.profile:
+            k = int(np.argmax(sigma))
+            if abs(sigma[k] - 1.0) > PURE_ATOL:
+                return None
+            picks.append(k)
+        return tuple(picks)
+
+    def support(self, atol: float = PURE_ATOL) -> tuple[tuple[int, ...], ...]:
+        """Indices played with positive probability, per player."""
+        return tuple(tuple(int(k) for k in np.flatnonzero(s > atol)) for s in self.profile)
+
+    def named(self, game: Game, atol: float = PURE_ATOL) -> dict[str, dict[str, float]]:
+        """``{player: {strategy: probability}}`` over the support."""
+        return {
+            p: {game.strategies[i][k]: float(self.profile[i][k]) for k in sup}
+            for i, (p, sup) in enumerate(zip(game.players, self.support(atol), strict=True))
+        }
+
+    def close_to(self, other: Equilibrium, atol: float = 1e-6) -> bool:
+        return all(
+            np.allclose(a, b, atol=atol, rtol=0) for a, b in zip(self.profile, other.profile,
+                                                                  strict=True)
+        )
+
+    def sort_key(self) -> tuple:
+        """Deterministic order: pure before mixed, then by support, then by probabilities."""
+        pure = self.pure_profile
+        flat = tuple(-round(float(x), 9) for s in self.profile for x in s)
+        return (pure is None, pure or (), self.support(), flat)
+
+
+def make_equilibrium(
+    game: Game,
+    profile: Sequence[np.typing.ArrayLike],
+    *,
+    methods: Iterable[str] = (),
+    tol: float = DEFAULT_TOL,
+    dominated: Sequence[Sequence[int]] | None = None,
+) -> Equilibrium | None:
+    """Verify a candidate profile and wrap it, or return ``None`` if its regret is too high.
+
+    Probabilities within :data:`PURE_ATOL` of 0 are cleaned to 0 and the vector is
+    renormalised before the check, so that the reported profile is the one checked.
+    ``dominated[i]`` lists player ``i``'s weakly dominated strategies.
+    """
+    cleaned = []
+    for sigma in profile:
+        vec = np.clip(np.asarray(sigma, dtype=float), 0.0, None)
+        vec[vec < PURE_ATOL] = 0.0
+        total = vec.sum()
+        if total <= 0:
+            return None
+        cleaned.append(vec / total)
+    prof = as_profile(game, cleaned)
+    regret = max_regret(game, prof)
+    if regret > regret_tolerance(game, tol):
+        return None
+    uses_dominated = False
+    if dominated is not None:
+        uses_dominated = any(
+            prof[i][k] > PURE_ATOL for i, ks in enumerate(dominated) for k in ks
+        )
+    return Equilibrium(
+        profile=prof,
+        payoffs=expected_payoffs(game, prof),
+        max_regret=regret,
+        methods=tuple(methods),
+        weakly_dominated=uses_dominated,
+    )
+
+
+def merge_equilibria(found: Iterable[Equilibrium], atol: float = 1e-6) -> tuple[Equilibrium, ...]:
+    """Deduplicate equilibria that agree within ``atol``, merging their method lists,
+    and sort them deterministically."""
+    merged: list[Equilibrium] = []
+    for eq in found:
+        for n, kept in enumerate(merged):
+            if kept.close_to(eq, atol):
+                methods = kept.methods + tuple(m for m in eq.methods if m not in kept.methods)
+                merged[n] = Equilibrium(
+                    kept.profile, kept.payoffs, min(kept.max_regret, eq.max_regret), methods,
+                    kept.weakly_dominated,
+                )
+                break
+        else:
+            merged.append(eq)
+    return tuple(sorted(merged, key=Equilibrium.sort_key))
+
+
+@dataclass(frozen=True, eq=False)
+class SolveResult:
+    """What a solver run found on one game.
+
+    Attributes
+    ----------
+    game : Game
+    equilibria : tuple of Equilibrium
+        Every one verified (max regret ≤ tolerance), deduplicated, in a deterministic
+        order (pure first).
+    complete : bool
+        ``True`` only when the list is proven to be every equilibrium (e.g. support
+        enumeration on a nondegenerate 2-player game confirmed by a second method,
+        or pure equilibria only). Otherwise these are the equilibria *found*.
+    methods : tuple of str
+        The solvers that ran.
+    tol : float
+        Relative regret tolerance used.
+    notes : tuple of str
+        What a reader should know (time limits hit, degeneracy, disagreements).
+    """
+
+    game: Game
+    equilibria: tuple[Equilibrium, ...]
+    complete: bool
+    methods: tuple[str, ...]
+    tol: float = DEFAULT_TOL
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def pure(self) -> tuple[Equilibrium, ...]:
+        return tuple(e for e in self.equilibria if e.kind == "pure")
+
+    @property
+    def mixed(self) -> tuple[Equilibrium, ...]:
+        return tuple(e for e in self.equilibria if e.kind == "mixed")
+
+    @property
+    def plausible(self) -> tuple[Equilibrium, ...]:
+        """Equilibria in which nobody plays a weakly dominated strategy."""
+        return tuple(e for e in self.equilibria if not e.weakly_dominated)

@@ -1,0 +1,265 @@
+"""The normal-form game every scenario compiles to.
+
+A :class:`Game` is one labelled payoff array of shape ``(n_players, s_1, ..., s_n)``:
+``payoffs[i][a_1, ..., a_n]`` is player ``i``'s payoff when each player ``k`` plays
+strategy ``a_k``. Games are immutable: the array is copied and made read-only.
+
+Two optional annotations travel with the payoffs so that later steps can explain
+results without knowing which scenario form produced the game:
+
+``stances``
+    for each player and strategy, the set of players it is *warm* toward; a tie
+    between two players is friendly when each is warm toward the other. With it,
+    a pure profile of a three-player game has a strategic-triangle configuration
+    (see :mod:`triangle.roles`).
+``components``
+    named payoff arrays of the same shape as ``payoffs`` that add up to it
+    (e.g. role score, tie values, costs), used to decompose a payoff change.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+Stances = tuple[tuple[frozenset[str], ...], ...]
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    out = np.array(array, dtype=float, copy=True)
+    out.setflags(write=False)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Game:
+    """An N-player normal-form game with labelled players and strategies.
+
+    Parameters
+    ----------
+    players : sequence of str
+        Player names, unique, at least two.
+    strategies : sequence of sequence of str
+        ``strategies[i]`` are player ``i``'s strategy names, unique, at least one.
+    payoffs : array_like
+        Shape ``(n_players, len(strategies[0]), ..., len(strategies[-1]))``, finite.
+    stances : optional
+        ``stances[i][k]`` is the set of players that player ``i`` is warm toward
+        when playing strategy ``k``.
+    components : mapping of str to array_like, optional
+        Named parts of the payoffs, each of the payoffs' shape, summing to them.
+
+    Examples
+    --------
+    >>> pd = Game.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                         players=("row", "col"),
+    ...                         strategies=(("C", "D"), ("C", "D")))
+    >>> pd.shape
+    (2, 2)
+    >>> float(pd.payoff(("D", "D"))[0])
+    1.0
+    """
+
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
+    payoffs: np.ndarray
+    stances: Stances | None = None
+    components: tuple[tuple[str, np.ndarray], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        players = tuple(str(p) for p in self.players)
+        strategies = tuple(tuple(str(s) for s in ss) for ss in self.strategies)
+        if len(players) < 2:
+            raise ValueError(f"a game needs at least 2 players, got {len(players)}")
+        if len(set(players)) != len(players):
+            raise ValueError(f"player names must be unique: {players}")
+        if len(strategies) != len(players):
+            raise ValueError(
+                f"{len(players)} players but strategies for {len(strategies)}"
+            )
+        for name, ss in zip(players, strategies, strict=True):
+            if not ss:
+                raise ValueError(f"player {name} has no strategies")
+            if len(set(ss)) != len(ss):
+                raise ValueError(f"strategy names of {name} must be unique: {ss}")
+        payoffs = _frozen(self.payoffs)
+        shape = (len(players), *(len(ss) for ss in strategies))
+        if payoffs.shape != shape:
+            raise ValueError(f"payoffs have shape {payoffs.shape}, expected {shape}")
+        if not np.all(np.isfinite(payoffs)):
+            raise ValueError("payoffs must be finite numbers")
+        stances = self.stances
+        if stances is not None:
+            stances = tuple(tuple(frozenset(w) for w in per) for per in stances)
+            if tuple(len(per) for per in stances) != shape[1:]:
+                raise ValueError("stances must give one set per strategy of each player")
+            for i, per in enumerate(stances):
+                for warm in per:
+                    bad = warm - set(players) | (warm & {players[i]})
+                    if bad:
+                        raise ValueError(
+                            f"stance of {players[i]} names {sorted(bad)}, not another player"
+                        )
+        comps = tuple((str(k), _frozen(v)) for k, v in dict(self.components).items())
+        for k, v in comps:
+            if v.shape != shape:
+                raise ValueError(f"component {k!r} has shape {v.shape}, expected {shape}")
+        if comps and not np.allclose(sum(v for _, v in comps), payoffs, rtol=1e-9, atol=1e-9):
+            raise ValueError("payoff components do not add up to the payoffs")
+        object.__setattr__(self, "players", players)
+        object.__setattr__(self, "strategies", strategies)
+        object.__setattr__(self, "payoffs", payoffs)
+        object.__setattr__(self, "stances", stances)
+        object.__setattr__(self, "components", comps)
+
+    # -- constructors ----------------------------------------------------------------
+    @classmethod
+    def from_arrays(
+        cls,
+        *arrays: np.typing.ArrayLike,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+    ) -> Game:
+        """Build a game from one payoff array per player (default labels ``P1``, ``s1``...)."""
+        payoffs = np.stack([np.asarray(a, dtype=float) for a in arrays])
+        n = payoffs.shape[0]
+        if payoffs.ndim != n + 1:
+            raise ValueError(f"{n} payoff arrays must each have {n} dimensions")
+        if players is None:
+            players = tuple(f"P{i + 1}" for i in range(n))
+        if strategies is None:
+            strategies = tuple(tuple(f"s{k + 1}" for k in range(m)) for m in payoffs.shape[1:])
+        return cls(tuple(players), tuple(tuple(s) for s in strategies), payoffs)
+
+    @classmethod
+    def from_bimatrix(
+        cls,
+        A: np.typing.ArrayLike,
+        B: np.typing.ArrayLike,
+        *,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+    ) -> Game:
+        """Build a two-player game from the row player's ``A`` and column player's ``B``."""
+        return cls.from_arrays(A, B, players=players, strategies=strategies)
+
+    # -- shape and lookup -------------------------------------------------------------
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Number of strategies of each player."""
+        return self.payoffs.shape[1:]
+
+    def player_index(self, player: str | int) -> int:
+        """Index of a player given by name or index."""
+        if isinstance(player, int | np.integer):
+            if not 0 <= player < self.n_players:
+                raise KeyError(f"no player number {player}")
+            return int(player)
+        try:
+            return self.players.index(player)
+        except ValueError:
+            raise KeyError(
+                f"unknown player {player!r}; players are {', '.join(self.players)}"
+            ) from None
+
+    def strategy_index(self, player: str | int, strategy: str | int) -> int:
+        """Index of a strategy of ``player`` given by name or index."""
+        i = self.player_index(player)
+        names = self.strategies[i]
+        if isinstance(strategy, int | np.integer):
+            if not 0 <= strategy < len(names):
+                raise KeyError(f"{self.players[i]} has no strategy number {strategy}")
+            return int(strategy)
+        try:
+            return names.index(strategy)
+        except ValueError:
+            raise KeyError(
+                f"unknown strategy {strategy!r} of {self.players[i]}; "
+                f"strategies are {', '.join(names)}"
+            ) from None
+
+    def profile_index(self, profile: Sequence[str | int]) -> tuple[int, ...]:
+        """Indices of a pure profile given by strategy names or indices."""
+        if len(profile) != self.n_players:
+            raise KeyError(f"a profile names {self.n_players} strategies, got {len(profile)}")
+        return tuple(self.strategy_index(i, s) for i, s in enumerate(profile))
+
+    def payoff(self, profile: Sequence[str | int]) -> np.ndarray:
+        """Every player's payoff at a pure profile (names or indices)."""
+        return self.payoffs[(slice(None), *self.profile_index(profile))]
+
+    def pure_profiles(self) -> Iterator[tuple[int, ...]]:
+        """All pure profiles as index tuples, in lexicographic order."""
+        return itertools.product(*(range(m) for m in self.shape))
+
+    def component(self, name: str) -> np.ndarray:
+        return dict(self.components)[name]
+
+    # -- derived games ----------------------------------------------------------------
+    def subgame(self, player: str | int, strategy: str | int) -> Game:
+        """The game of the other players once ``player`` is fixed to ``strategy``.
+
+        Payoffs, stances of the remaining players and components are sliced.
+
+        Examples
+        --------
+        >>> g = Game.from_arrays(*np.arange(24).reshape(3, 2, 2, 2))
+        >>> sub = g.subgame("P1", "s2")
+        >>> sub.players, sub.shape
+        (('P2', 'P3'), (2, 2))
+        """
+        i = self.player_index(player)
+        k = self.strategy_index(i, strategy)
+        keep = [j for j in range(self.n_players) if j != i]
+        index = (keep, *(k if j == i else slice(None) for j in range(self.n_players)))
+        payoffs = self.payoffs[index]
+        comps = tuple((name, v[index]) for name, v in self.components)
+        stances = None if self.stances is None else tuple(self.stances[j] for j in keep)
+        return Game(
+            tuple(self.players[j] for j in keep),
+            tuple(self.strategies[j] for j in keep),
+            payoffs,
+            stances=stances,
+            components=comps,
+        )
+
+    def with_payoffs(self, payoffs: np.typing.ArrayLike) -> Game:
+        """The same players and strategies with other payoffs (annotations dropped
+        except stances)."""
+        return Game(self.players, self.strategies, payoffs, stances=self.stances)
+
+    # -- mapping views ----------------------------------------------------------------
+    def table(self) -> list[dict]:
+        """Every pure profile with every player's payoff, as plain Python data."""
+        rows = []
+        for prof in self.pure_profiles():
+            rows.append(
+                {
+                    "profile": {
+                        p: self.strategies[i][k]
+                        for i, (p, k) in enumerate(zip(self.players, prof, strict=True))
+                    },
+                    "payoffs": {
+                        p: float(self.payoffs[(i, *prof)]) for i, p in enumerate(self.players)
+                    },
+                }
+            )
+        return rows
+
+    def warm(self, profile: Sequence[int]) -> dict[str, frozenset[str]] | None:
+        """Who each player is warm toward at a pure profile (``None`` without stances)."""
+        if self.stances is None:
+            return None
+        return {p: self.stances[i][profile[i]] for i, p in enumerate(self.players)}
+
+    def __repr__(self) -> str:
+        sizes = "x".join(str(m) for m in self.shape)
+        return f"Game({', '.join(self.players)}; {sizes})"
+
