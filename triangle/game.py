@@ -98,10 +98,11 @@ class Game:
                 raise ValueError("stances must give one set per strategy of each player")
             for i, per in enumerate(stances):
                 for warm in per:
-                    bad = warm - set(players) | (warm & {players[i]})
-                    if bad:
+                    # names outside ``players`` are allowed: a subgame keeps stances
+                    # toward the player whose strategy it fixed
+                    if players[i] in warm:
                         raise ValueError(
-                            f"stance of {players[i]} names {sorted(bad)}, not another player"
+                            f"stance of {players[i]} names {players[i]}, not another player"
                         )
         comps = tuple((str(k), _frozen(v)) for k, v in dict(self.components).items())
         for k, v in comps:
