@@ -1,0 +1,395 @@
+"""Reading scenario files (format version 1) into validated :class:`Scenario` objects.
+
+Every problem with a file is a :class:`~triangle.errors.ScenarioError` whose text
+is ``path:line: what is wrong``; nothing in a file can cause a traceback. See
+``docs/scenario-format.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+import os
+import re
+from collections.abc import Iterable
+
+from triangle.errors import ScenarioError, TriangleInputError
+from triangle.scenario.expressions import FUNCTIONS, _fmt
+from triangle.scenario.fields import Reader
+from triangle.scenario.model import FORMS, VERDICTS, Move, Parameter, Scenario
+from triangle.scenario.nodes import Map, Node, Scalar, compose, describe, suggest, to_python
+from triangle.scenario.relations import RELATIONS_KEYS, read_relations
+from triangle.scenario.table import read_table
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 1 << 20
+"""Largest scenario file accepted (1 MiB)."""
+MAX_PLAYERS = 8
+"""Most players of a table-form scenario."""
+MAX_PARAMETERS = 1000
+"""Most parameters a scenario may declare."""
+
+COMMON_KEYS = (
+    "format",
+    "title",
+    "description",
+    "sources",
+    "players",
+    "form",
+    "parameters",
+    "move",
+    "expected",
+)
+TABLE_KEYS = ("strategies", "payoffs", "stances")
+PARAMETER_KEYS = ("value", "range", "unit", "description", "source")
+MOVE_KEYS = ("player", "from", "to", "target", "description", "source")
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def load_scenario(path: str | os.PathLike) -> Scenario:
+    """Read and validate the scenario file at ``path``.
+
+    Raises
+    ------
+    ScenarioError
+        When the file cannot be read, is larger than 1 MiB, is not UTF-8 text, or
+        is not a valid scenario; the message starts with ``path:line:``.
+    """
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(
+                f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)", path=name
+            )
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise ScenarioError(f"cannot read file: {err.strerror or err}", path=name) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(f"file is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ScenarioError("file is not UTF-8 text", path=name, line=line) from None
+    return loads_scenario(text, name)
+
+
+def loads_scenario(text: str, path: str = "<string>") -> Scenario:
+    """Read and validate a scenario from YAML ``text``; ``path`` names it in errors.
+
+    Examples
+    --------
+    >>> s = loads_scenario('''
+    ... format: 1
+    ... title: Prisoner's dilemma
+    ... players: [Row, Column]
+    ... form: table
+    ... strategies: {Row: [C, D], Column: [C, D]}
+    ... payoffs:
+    ...   "C, C": [3, 3]
+    ...   "C, D": [0, 5]
+    ...   "D, C": [5, 0]
+    ...   "D, D": [1, 1]
+    ... ''', path="pd.yaml")
+    >>> s.compile().payoff(("D", "C")).tolist()
+    [5.0, 0.0]
+    >>> loads_scenario("{format: 1, title: x, form: relations, players: [A, A, B]}", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    triangle.errors.ScenarioError: x.yaml:1: duplicate player 'A'
+    """
+    if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
+        raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=path)
+    root = compose(text, path)
+    if root is None:
+        raise ScenarioError("the file is empty (expected a scenario mapping)", path=path, line=1)
+    return _Loader(path).load(root)
+
+
+def parse_overrides(items: Iterable[str]) -> dict[str, float]:
+    """Parameter overrides from ``NAME=VALUE`` strings (as given to ``--param``).
+
+    >>> parse_overrides(["split=2.5", "w=1e-1"])
+    {'split': 2.5, 'w': 0.1}
+    >>> parse_overrides(["x"])
+    Traceback (most recent call last):
+    ...
+    triangle.errors.TriangleInputError: --param 'x': expected NAME=VALUE
+    """
+    out: dict[str, float] = {}
+    for item in items:
+        name, sep, raw = str(item).partition("=")
+        name, raw = name.strip(), raw.strip()
+        if not sep or not _IDENTIFIER.match(name) or not raw:
+            raise TriangleInputError(f"--param {item!r}: expected NAME=VALUE")
+        try:
+            value = float(raw)
+        except ValueError:
+            raise TriangleInputError(f"--param {item!r}: VALUE must be a number") from None
+        if not math.isfinite(value):
+            raise TriangleInputError(f"--param {item!r}: VALUE must be a finite number")
+        if name in out:
+            raise TriangleInputError(f"--param {item!r}: {name} is given more than once")
+        out[name] = value
+    return out
+
+
+class _Loader:
+    def __init__(self, path: str):
+        self.path = path
+        self.reader = Reader(path)
+
+    def fail(self, message: str, line: int | None) -> ScenarioError:
+        return ScenarioError(message, path=self.path, line=line)
+
+    def load(self, root: Node) -> Scenario:
+        r = self.reader
+        if not isinstance(root, Map):
+            raise self.fail(
+                f"a scenario must be a mapping of keys (format, title, players, ...), "
+                f"got {describe(root)}",
+                root.line,
+            )
+        self.check_format(root)
+        form = self.read_form(root)
+        form_keys = TABLE_KEYS if form == "table" else RELATIONS_KEYS
+        other = RELATIONS_KEYS if form == "table" else TABLE_KEYS
+        other_form = "relations" if form == "table" else "table"
+        elsewhere = {k: f"belongs to form: {other_form}, not form: {form}" for k in other}
+        required = ("format", "title", "players", "form")
+        if form == "table":
+            required += ("strategies", "payoffs")
+        optional = tuple(k for k in COMMON_KEYS if k not in required) + tuple(
+            k for k in form_keys if k not in required
+        )
+        fields = r.fields(root, "the scenario", required, optional, elsewhere)
+        lines = {k: root.key_line(k) for k in fields}
+
+        title = r.text(fields["title"], "title", lines["title"])
+        description = None
+        if "description" in fields:
+            description = r.text(fields["description"], "description", lines["description"])
+        sources: tuple[str, ...] = ()
+        if "sources" in fields:
+            node = r.sequence(fields["sources"], "sources", lines["sources"])
+            sources = tuple(r.text(item, "a source", node.line) for item in node.items)
+        players = self.read_players(fields["players"], form, lines["players"])
+        parameters: dict[str, Parameter] = {}
+        if "parameters" in fields:
+            parameters = self.read_parameters(fields["parameters"], lines["parameters"])
+        r.names = tuple(parameters)
+
+        if form == "table":
+            strategies, stances, program = read_table(r, fields, lines, players)
+        else:
+            strategies, stances, program = read_relations(r, fields, lines, players)
+
+        move = None
+        if "move" in fields:
+            move = self.read_move(fields["move"], players, strategies, lines["move"])
+        expected = {}
+        if "expected" in fields:
+            expected = self.read_expected(fields["expected"], lines["expected"])
+        return Scenario(
+            path=self.path,
+            title=title,
+            description=description,
+            form=form,
+            players=players,
+            strategies=strategies,
+            parameters=parameters,
+            move=move,
+            expected=expected,
+            sources=sources,
+            stances=stances,
+            program=program,
+        )
+
+    # -- top-level pieces ---------------------------------------------------------------
+    def check_format(self, root: Map) -> None:
+        node = root.get("format")
+        if node is None:
+            raise self.fail(
+                f"missing required key 'format' (write 'format: {FORMAT_VERSION}' "
+                "at the top of the file)",
+                root.line,
+            )
+        if not (
+            isinstance(node, Scalar)
+            and isinstance(node.value, int)
+            and not isinstance(node.value, bool)
+        ):
+            raise self.fail(
+                f"format must be the integer {FORMAT_VERSION}, got {describe(node)}", node.line
+            )
+        if node.value != FORMAT_VERSION:
+            raise self.fail(
+                f"unsupported format {node.value} (this version reads format {FORMAT_VERSION})",
+                node.line,
+            )
+
+    def read_form(self, root: Map) -> str:
+        node = root.get("form")
+        if node is None:
+            raise self.fail(
+                "the scenario is missing the required key 'form' (table or relations)", root.line
+            )
+        if not isinstance(node, Scalar) or node.value not in FORMS:
+            shown = node.text if isinstance(node, Scalar) else describe(node)
+            hint = suggest(shown, FORMS) if isinstance(node, Scalar) else ""
+            raise self.fail(f"form must be 'table' or 'relations', got {shown!r}{hint}", node.line)
+        return node.value
+
+    def read_players(self, node: Node, form: str, line: int) -> tuple[str, ...]:
+        r = self.reader
+        items = r.sequence(node, "players", line)
+        forbidden = ",+:" if form == "relations" else ","
+        names: list[str] = []
+        for item in items.items:
+            name = r.name(item, "player name", items.line, forbidden)
+            if name in names:
+                raise self.fail(f"duplicate player {name!r}", item.line)
+            names.append(name)
+        count = len(names)
+        if form == "relations" and count != 3:
+            raise self.fail(f"form: relations needs exactly 3 players, got {count}", items.line)
+        if not 2 <= count <= MAX_PLAYERS:
+            raise self.fail(
+                f"form: table needs 2 to {MAX_PLAYERS} players, got {count}", items.line
+            )
+        return tuple(names)
+
+    def read_parameters(self, node: Node, line: int) -> dict[str, Parameter]:
+        r = self.reader
+        table = r.mapping(node, "parameters", line)
+        if len(table.entries) > MAX_PARAMETERS:
+            raise self.fail(
+                f"{len(table.entries)} parameters; the limit is {MAX_PARAMETERS}", table.line
+            )
+        out: dict[str, Parameter] = {}
+        for key, value in table.entries:
+            name = key.text
+            if not _IDENTIFIER.match(name) or keyword.iskeyword(name) or name in FUNCTIONS:
+                raise self.fail(
+                    f"parameter name {name!r} must be an identifier (letters, digits, _; "
+                    f"not starting with a digit) and not one of {', '.join(FUNCTIONS)}",
+                    key.line,
+                )
+            what = f"parameter {name!r}"
+            spec = r.mapping(value, what, key.line)
+            fields = r.fields(spec, what, ("value",), PARAMETER_KEYS[1:])
+            number = r.plain_number(fields["value"], f"value of {what}", spec.line)
+            rng = None
+            if "range" in fields:
+                rng = self.read_range(fields["range"], what, spec.key_line("range"))
+                lo, hi = rng
+                if not lo <= number <= hi:
+                    raise self.fail(
+                        f"value {_fmt(number)} of {what} is outside its range "
+                        f"[{_fmt(lo)}, {_fmt(hi)}]",
+                        fields["value"].line,
+                    )
+            texts = {
+                k: r.text(fields[k], f"{k} of {what}", spec.key_line(k))
+                for k in ("unit", "description")
+                if k in fields
+            }
+            source = None
+            if "source" in fields:
+                source = r.source(fields["source"], f"source of {what}", spec.key_line("source"))
+            out[name] = Parameter(
+                name=name,
+                value=number,
+                range=rng,
+                unit=texts.get("unit"),
+                description=texts.get("description"),
+                source=source,
+                line=key.line,
+            )
+        return out
+
+    def read_range(self, node: Node, what: str, line: int) -> tuple[float, float]:
+        r = self.reader
+        items = r.sequence(node, f"range of {what}", line)
+        if len(items.items) != 2:
+            raise self.fail(
+                f"range of {what} must be [low, high], got {len(items.items)} numbers",
+                items.line,
+            )
+        lo, hi = (r.plain_number(item, f"range of {what}", items.line) for item in items.items)
+        if not lo < hi:
+            raise self.fail(
+                f"range of {what} must have low < high, got [{_fmt(lo)}, {_fmt(hi)}]", items.line
+            )
+        return lo, hi
+
+    def read_move(self, node: Node, players: tuple[str, ...], strategies, line: int) -> Move:
+        r = self.reader
+        spec = r.mapping(node, "move", line)
+        fields = r.fields(spec, "move", ("player", "from", "to"), MOVE_KEYS[3:])
+        player_node = fields["player"]
+        player = r.text(player_node, "move player", spec.line)
+        if player not in players:
+            raise self.fail(
+                f"move: unknown player {player!r}{suggest(player, players)}; "
+                f"players are {', '.join(players)}",
+                player_node.line,
+            )
+        options = strategies[players.index(player)]
+        chosen = []
+        for key in ("from", "to"):
+            value = r.text(fields[key], f"move {key}", spec.key_line(key))
+            if value not in options:
+                raise self.fail(
+                    f"move {key}: {value!r} is not a strategy of {player}"
+                    f"{suggest(value, options)}; strategies: {', '.join(options)}",
+                    fields[key].line,
+                )
+            chosen.append(value)
+        if chosen[0] == chosen[1]:
+            raise self.fail(
+                f"move from and to are the same strategy {chosen[0]!r}", fields["to"].line
+            )
+        target = None
+        if "target" in fields:
+            target = r.text(fields["target"], "move target", spec.key_line("target"))
+            others = [p for p in players if p != player]
+            if target not in others:
+                raise self.fail(
+                    f"move target {target!r} must be another player"
+                    f"{suggest(target, others)}: {', '.join(others)}",
+                    fields["target"].line,
+                )
+        texts = {
+            k: (
+                r.source(fields[k], f"move {k}", spec.key_line(k))
+                if k == "source"
+                else r.text(fields[k], f"move {k}", spec.key_line(k))
+            )
+            for k in ("description", "source")
+            if k in fields
+        }
+        return Move(
+            player=player,
+            from_strategy=chosen[0],
+            to_strategy=chosen[1],
+            target=target,
+            description=texts.get("description"),
+            source=texts.get("source"),
+            line=spec.line,
+        )
+
+    def read_expected(self, node: Node, line: int) -> dict:
+        spec = self.reader.mapping(node, "expected", line)
+        verdict = spec.get("verdict")
+        if verdict is not None and not (isinstance(verdict, Scalar) and verdict.value in VERDICTS):
+            shown = verdict.text if isinstance(verdict, Scalar) else describe(verdict)
+            raise self.fail(
+                f"expected verdict {shown!r} is not one of: "
+                + ", ".join(f'"{v}"' for v in VERDICTS),
+                verdict.line,
+            )
+        return to_python(spec)

@@ -1,0 +1,264 @@
+"""What a validated scenario holds: parameters, the move, and a payoff program.
+
+A :class:`Scenario` is what :func:`~triangle.scenario.load_scenario` returns. Its
+payoffs are kept as a *program* (:class:`PayoffProgram`): the expressions parsed at
+load time plus precomputed arrays, so that :meth:`Scenario.compile` only evaluates
+numbers and fills one array. That keeps parameter sweeps cheap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Protocol
+
+import numpy as np
+
+from triangle.errors import TriangleInputError
+from triangle.game import Game, Stances
+from triangle.scenario.expressions import Expression, _fmt
+
+FORMS = ("table", "relations")
+VERDICTS = ("pays off", "does not pay off", "depends on equilibrium selection")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A named number of a scenario.
+
+    Attributes
+    ----------
+    name : str
+        An identifier, usable in payoff expressions.
+    value : float
+        The value used unless overridden.
+    range : (float, float) or None
+        The plausible interval ``[lo, hi]``; overrides outside it are refused.
+    unit, description, source : str or None
+        Documentation; ``source`` names the claim(s) or reference behind the value.
+    line : int or None
+        Where the parameter is declared in the file.
+    """
+
+    name: str
+    value: float
+    range: tuple[float, float] | None = None
+    unit: str | None = None
+    description: str | None = None
+    source: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Move:
+    """The move a scenario asks about: ``player`` switching ``from_strategy`` → ``to_strategy``.
+
+    ``target`` is the player whose alignment the move tries to change, if stated.
+    """
+
+    player: str
+    from_strategy: str
+    to_strategy: str
+    target: str | None = None
+    description: str | None = None
+    source: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Number:
+    """One number written in the payoff part of a file, with its provenance.
+
+    ``what`` says what it is ("payoff of US for (open, open, detente)"), for reports
+    of numbers without a source.
+    """
+
+    expression: Expression
+    what: str
+    source: str | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.expression.line
+
+    def evaluate(self, values: Mapping[str, float]) -> float:
+        return self.expression.evaluate(values)
+
+    def unsourced(self) -> str | None:
+        """Why this number lacks a source, or ``None`` when it has one (or needs none)."""
+        if self.source is not None or not self.expression.literals:
+            return None
+        if self.expression.is_constant and len(self.expression.literals) == 1:
+            return f"{self.what}: the number {self.expression.text} has no source"
+        listed = ", ".join(_fmt(x) for x in self.expression.literals)
+        return f'{self.what}: the number(s) {listed} in "{self.expression.text}" have no source'
+
+
+class PayoffProgram(Protocol):
+    """Turns parameter values into payoffs (and named components) for one scenario form."""
+
+    def evaluate(
+        self, values: Mapping[str, float]
+    ) -> tuple[np.ndarray, tuple[tuple[str, np.ndarray], ...]]: ...
+
+    def numbers(self) -> tuple[Number, ...]: ...
+
+
+def _is_real(value: Any) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    """A validated scenario: players, strategies, parameters and a payoff program.
+
+    Load one with :func:`~triangle.scenario.load_scenario` or
+    :func:`~triangle.scenario.loads_scenario`, then :meth:`compile` it to a
+    :class:`~triangle.game.Game`.
+
+    Examples
+    --------
+    >>> from triangle.scenario import loads_scenario
+    >>> s = loads_scenario('''
+    ... format: 1
+    ... title: Matching pennies with a stake
+    ... players: [Row, Column]
+    ... form: table
+    ... parameters:
+    ...   stake: {value: 1, range: [0, 10], source: "textbook example"}
+    ... strategies: {Row: [heads, tails], Column: [heads, tails]}
+    ... payoffs:
+    ...   "heads, heads": [stake, -stake]
+    ...   "heads, tails": [-stake, stake]
+    ...   "tails, heads": [-stake, stake]
+    ...   "tails, tails": [stake, -stake]
+    ... ''')
+    >>> s.compile().payoff(("heads", "tails")).tolist()
+    [-1.0, 1.0]
+    >>> s.compile({"stake": 3}).payoff(("heads", "heads")).tolist()
+    [3.0, -3.0]
+    >>> s.unsourced()
+    []
+    """
+
+    path: str
+    title: str
+    description: str | None
+    form: str
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
+    parameters: Mapping[str, Parameter]
+    move: Move | None
+    expected: Mapping[str, Any]
+    sources: tuple[str, ...] = ()
+    stances: Stances | None = None
+    program: PayoffProgram | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.parameters, MappingProxyType):
+            object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))
+        if not isinstance(self.expected, MappingProxyType):
+            object.__setattr__(self, "expected", MappingProxyType(dict(self.expected)))
+
+    # -- parameter values -------------------------------------------------------------
+    def parameter_values(self, overrides: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Every parameter's value, with ``overrides`` applied and checked.
+
+        Raises
+        ------
+        TriangleInputError
+            For an unknown parameter name, a value that is not a finite number, or a
+            value outside the parameter's declared range.
+        """
+        values = {name: p.value for name, p in self.parameters.items()}
+        for name, value in (overrides or {}).items():
+            values[name] = self._checked(name, value)
+        return values
+
+    def _checked(self, name: str, value: Any) -> float:
+        parameter = self.parameters.get(name)
+        if parameter is None:
+            known = ", ".join(self.parameters) or "none (this scenario has no parameters)"
+            raise TriangleInputError(
+                f"unknown parameter {name!r} for {self.path}; known parameters: {known}"
+            )
+        if not _is_real(value) or not math.isfinite(float(value)):
+            raise TriangleInputError(f"{name}={value!r} is not a finite number")
+        value = float(value)
+        if parameter.range is not None:
+            lo, hi = parameter.range
+            if not lo <= value <= hi:
+                raise TriangleInputError(
+                    f"{name}={_fmt(value)} is outside its range [{_fmt(lo)}, {_fmt(hi)}]"
+                )
+        return value
+
+    def with_values(self, **overrides: float) -> Scenario:
+        """A copy of the scenario whose parameters have the given values.
+
+        >>> from triangle.scenario import loads_scenario
+        >>> s = loads_scenario('''
+        ... {format: 1, title: t, players: [A, B], form: table,
+        ...  parameters: {x: {value: 1}}, strategies: {A: [a], B: [b]},
+        ...  payoffs: {"a, b": [x, 0]}}''')
+        >>> s.with_values(x=2).parameters["x"].value
+        2.0
+        """
+        checked = {name: self._checked(name, value) for name, value in overrides.items()}
+        parameters = {
+            name: dataclasses.replace(p, value=checked[name]) if name in checked else p
+            for name, p in self.parameters.items()
+        }
+        return dataclasses.replace(self, parameters=MappingProxyType(parameters))
+
+    # -- compilation -----------------------------------------------------------------
+    def compile(self, overrides: Mapping[str, float] | None = None) -> Game:
+        """The normal-form game for the parameter values (plus ``overrides``).
+
+        Raises
+        ------
+        TriangleInputError
+            For a bad override (see :meth:`parameter_values`).
+        ScenarioError
+            When an expression does not evaluate to a finite number at these values,
+            located at the line where it is written.
+        """
+        if self.program is None:
+            raise TriangleInputError(f"{self.path}: scenario has no payoffs to compile")
+        values = self.parameter_values(overrides)
+        payoffs, components = self.program.evaluate(values)
+        return Game(
+            self.players,
+            self.strategies,
+            payoffs,
+            stances=self.stances,
+            components=components,
+        )
+
+    # -- provenance ------------------------------------------------------------------
+    def unsourced(self) -> list[tuple[int | None, str]]:
+        """Every number in the file that has no ``source:``, as ``(line, description)``.
+
+        A number lacks a source when it is a literal (a YAML number, or a number
+        written inside an expression) not covered by a ``source:`` of its own or of
+        its payoff entry; expressions made only of parameters take the parameters'
+        sources; and every parameter without ``source:`` is listed. Sorted by line.
+        """
+        found: list[tuple[int | None, str]] = []
+        for p in self.parameters.values():
+            if p.source is None:
+                found.append((p.line, f"parameter {p.name!r} has no source"))
+        if self.program is not None:
+            for number in self.program.numbers():
+                why = number.unsourced()
+                if why is not None:
+                    found.append((number.line, why))
+        return sorted(found, key=lambda item: (item[0] is None, item[0] or 0, item[1]))
+
+    def __repr__(self) -> str:
+        sizes = "x".join(str(len(s)) for s in self.strategies)
+        return f"Scenario({self.path!r}, {self.form}, {', '.join(self.players)}; {sizes})"
