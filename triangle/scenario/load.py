@@ -159,12 +159,10 @@ class _Loader:
         other = RELATIONS_KEYS if form == "table" else TABLE_KEYS
         other_form = "relations" if form == "table" else "table"
         elsewhere = {k: f"belongs to form: {other_form}, not form: {form}" for k in other}
+        # The table form's own required keys (strategies, payoffs) are checked by
+        # read_table, after the players and parameters they refer to.
         required = ("format", "title", "players", "form")
-        if form == "table":
-            required += ("strategies", "payoffs")
-        optional = tuple(k for k in COMMON_KEYS if k not in required) + tuple(
-            k for k in form_keys if k not in required
-        )
+        optional = tuple(k for k in COMMON_KEYS if k not in required) + form_keys
         fields = r.fields(root, "the scenario", required, optional, elsewhere)
         lines = {k: root.key_line(k) for k in fields}
 

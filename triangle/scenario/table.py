@@ -106,7 +106,16 @@ def read_table(
     key_lines: dict[str, int],
     players: tuple[str, ...],
 ) -> tuple[tuple[tuple[str, ...], ...], Stances | None, TableProgram]:
-    """Strategies, stances and payoff program of a table-form scenario."""
+    """Strategies, stances and payoff program of a table-form scenario.
+
+    ``fields`` are the scenario's top-level entries and ``key_lines`` their lines.
+    """
+    for key in ("strategies", "payoffs"):
+        if key not in fields:
+            raise reader.fail(
+                f"the scenario is missing the required key {key!r} (form: table)",
+                min(key_lines.values(), default=1),
+            )
     strategies = read_strategies(reader, fields.get("strategies"), players, key_lines["strategies"])
     payoff_node = fields.get("payoffs")
     program = _read_payoffs(reader, payoff_node, players, strategies, key_lines["payoffs"])
