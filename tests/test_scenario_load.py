@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import textwrap
+from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -430,3 +433,34 @@ def test_unsourced_parameters_and_literals():
         (6, "parameter 'a' has no source"),
         (10, 'tie value of B for A: the number(s) 2 in "2 * b" have no source'),
     ]
+
+
+# -- the format reference ---------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "scenario-format.md"
+
+
+def doc_examples() -> list[str]:
+    blocks = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+    return [b for b in blocks if b.startswith("format: 1\n")]
+
+
+def test_the_format_reference_has_complete_examples():
+    assert len(doc_examples()) >= 3
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_format_reference_examples_load_and_are_fully_sourced(index):
+    text = doc_examples()[index]
+    s = loads_scenario(text, path=f"doc-example-{index}.yaml")
+    game = s.compile()
+    assert game.n_players == len(s.players)
+    assert s.unsourced() == []
+
+
+def test_format_reference_worked_numbers():
+    (example,) = [t for t in doc_examples() if "Every term of the relations form" in t]
+    game = loads_scenario(example, path="doc.yaml").compile()
+    pivot = game.payoff(("warm:China+USSR", "warm:US", "warm:US"))
+    for got, want in zip(pivot, (Fraction(7, 2), Fraction(1, 2), Fraction(0)), strict=True):
+        assert math.isclose(got, want, abs_tol=1e-12)
