@@ -395,3 +395,47 @@ def test_overflow_of_a_product_is_located_at_its_section():
         s.compile({"big": 10})  # the weight is finite, weight x pivot score is not
     assert str(err.value).startswith(f"r.yaml:{marked_line(text)}: ")
     assert "standing" in str(err.value)
+
+
+small = st.one_of(st.integers(-5, 5), st.fractions(-5, 5, max_denominator=8))
+
+
+@st.composite
+def relation_terms(draw):
+    weights = {p: draw(small) for p in PLAYERS}
+    ties = {(a, b): draw(small) for a in PLAYERS for b in PLAYERS if a != b}
+    costs = {(a, b): draw(small) for a in PLAYERS for b in PLAYERS if a != b}
+    third = {p: draw(small) for p in PLAYERS}
+    return weights, ties, costs, third
+
+
+def as_yaml(value) -> str:
+    return f'"{value}"' if isinstance(value, Fraction) else str(value)
+
+
+@settings(max_examples=40, deadline=None)
+@given(terms=relation_terms())
+def test_payoffs_match_the_formula_computed_by_hand(terms):
+    weights, ties, costs, third = terms
+    body = ["role_weight:"]
+    body += [f"  {p}: {as_yaml(w)}" for p, w in weights.items()]
+    for key, table in (("ties", ties), ("costs", costs)):
+        body.append(f"{key}:")
+        for a in PLAYERS:
+            inner = ", ".join(f"{b}: {as_yaml(v)}" for (x, b), v in table.items() if x == a)
+            body.append(f"  {a}: {{{inner}}}")
+    body.append("third_party:")
+    body += [f"  {p}: {as_yaml(v)}" for p, v in third.items()]
+    game = scenario("\n".join(body) + "\n").compile()
+    for index, names in all_profiles(game):
+        r = signs(names)
+        for i, a in enumerate(PLAYERS):
+            j, k = (p for p in PLAYERS if p != a)
+            friendly = {b: r[frozenset((a, b))] > 0 for b in (j, k)}
+            expected = weights[a] * bao_by_hand(names, a)
+            expected += sum(ties[(a, b)] - costs[(a, b)] for b in (j, k) if friendly[b])
+            if r[frozenset((j, k))] > 0:
+                expected += third[a]
+            assert math.isclose(game.payoffs[(i, *index)], expected, abs_tol=1e-9)
+        total = sum(array for _, array in game.components)
+        np.testing.assert_allclose(total, game.payoffs, rtol=0, atol=1e-9)
