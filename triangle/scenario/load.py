@@ -7,11 +7,13 @@ is ``path:line: what is wrong``; nothing in a file can cause a traceback. See
 
 from __future__ import annotations
 
+import dataclasses
 import keyword
 import math
 import os
 import re
 from collections.abc import Iterable
+from types import MappingProxyType
 
 from triangle.errors import ScenarioError, TriangleInputError
 from triangle.scenario.expressions import FUNCTIONS, _fmt
@@ -43,6 +45,18 @@ COMMON_KEYS = (
 TABLE_KEYS = ("strategies", "payoffs", "stances")
 PARAMETER_KEYS = ("value", "range", "unit", "description", "source")
 MOVE_KEYS = ("player", "from", "to", "target", "description", "source")
+VARIANT_KEYS = (
+    "format",
+    "base",
+    "title",
+    "description",
+    "sources",
+    "parameters",
+    "move",
+    "expected",
+)
+MAX_BASE_DEPTH = 4
+"""Most scenarios that may be stacked with ``base:``."""
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -56,7 +70,11 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
         When the file cannot be read, is larger than 1 MiB, is not UTF-8 text, or
         is not a valid scenario; the message starts with ``path:line:``.
     """
-    name = os.fspath(path)
+    return _load_file(os.fspath(path), ())
+
+
+def _load_file(name: str, chain: tuple[str, ...]) -> Scenario:
+    """:func:`load_scenario`, knowing the files that named this one as their ``base``."""
     try:
         size = os.path.getsize(name)
         if size > MAX_FILE_BYTES:
@@ -74,7 +92,7 @@ def load_scenario(path: str | os.PathLike) -> Scenario:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ScenarioError("file is not UTF-8 text", path=name, line=line) from None
-    return loads_scenario(text, name)
+    return _loads(text, name, chain)
 
 
 def loads_scenario(text: str, path: str = "<string>") -> Scenario:
@@ -103,10 +121,14 @@ def loads_scenario(text: str, path: str = "<string>") -> Scenario:
     """
     if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=path)
+    return _loads(text, path, ())
+
+
+def _loads(text: str, path: str, chain: tuple[str, ...]) -> Scenario:
     root = compose(text, path)
     if root is None:
         raise ScenarioError("the file is empty (expected a scenario mapping)", path=path, line=1)
-    return _Loader(path).load(root)
+    return _Loader(path, chain).load(root)
 
 
 def parse_overrides(items: Iterable[str]) -> dict[str, float]:
@@ -138,8 +160,9 @@ def parse_overrides(items: Iterable[str]) -> dict[str, float]:
 
 
 class _Loader:
-    def __init__(self, path: str):
+    def __init__(self, path: str, chain: tuple[str, ...] = ()):
         self.path = path
+        self.chain = chain
         self.reader = Reader(path)
 
     def fail(self, message: str, line: int | None) -> ScenarioError:
@@ -154,6 +177,8 @@ class _Loader:
                 root.line,
             )
         self.check_format(root)
+        if root.get("base") is not None:
+            return self.load_variant(root)
         form = self.read_form(root)
         form_keys = TABLE_KEYS if form == "table" else RELATIONS_KEYS
         other = RELATIONS_KEYS if form == "table" else TABLE_KEYS
@@ -205,6 +230,100 @@ class _Loader:
             stances=stances,
             program=program,
         )
+
+    # -- variants of another scenario ------------------------------------------------------
+    def load_variant(self, root: Map) -> Scenario:
+        """A scenario written as another one (``base:``) with some parameters changed.
+
+        The variant keeps the base's players, form, payoffs and parameter ranges; it
+        may give a new title, description, sources, move and expected result, and new
+        values (with their sources) for parameters the base declares.
+        """
+        r = self.reader
+        fields = r.fields(
+            root,
+            "a scenario with base:",
+            ("format", "base", "title"),
+            VARIANT_KEYS[3:],
+            {
+                k: "comes from the base scenario; a variant may only change parameters, "
+                "move, expected, title, description and sources"
+                for k in ("players", "form", *TABLE_KEYS, *RELATIONS_KEYS)
+            },
+        )
+        lines = {k: root.key_line(k) for k in fields}
+        base = self.read_base(fields["base"], lines["base"])
+        changes: dict[str, Parameter] = {}
+        if "parameters" in fields:
+            changes = self.read_parameters(fields["parameters"], lines["parameters"])
+        parameters = dict(base.parameters)
+        for name, new in changes.items():
+            old = parameters.get(name)
+            if old is None:
+                known = ", ".join(parameters) or "none"
+                raise self.fail(
+                    f"parameter {name!r} is not a parameter of the base scenario "
+                    f"{base.path}{suggest(name, parameters)}; its parameters: {known}",
+                    new.line,
+                )
+            if new.range is not None:
+                raise self.fail(
+                    f"a variant cannot change the range of {name!r} (it is the base's, "
+                    f"{list(old.range) if old.range else 'none'})",
+                    new.line,
+                )
+            if old.range is not None and not old.range[0] <= new.value <= old.range[1]:
+                raise self.fail(
+                    f"value {_fmt(new.value)} of parameter {name!r} is outside its range "
+                    f"[{_fmt(old.range[0])}, {_fmt(old.range[1])}] (from {base.path})",
+                    new.line,
+                )
+            changes[name] = dataclasses.replace(
+                old,
+                value=new.value,
+                source=new.source,
+                description=new.description or old.description,
+                unit=new.unit or old.unit,
+                line=new.line,
+            )
+        parameters.update(changes)
+        texts = {k: r.text(fields[k], k, lines[k]) for k in ("title", "description") if k in fields}
+        sources = base.sources
+        if "sources" in fields:
+            node = r.sequence(fields["sources"], "sources", lines["sources"])
+            sources = tuple(r.text(item, "a source", node.line) for item in node.items)
+        move = base.move
+        if "move" in fields:
+            move = self.read_move(fields["move"], base.players, base.strategies, lines["move"])
+        expected = {}
+        if "expected" in fields:
+            expected = self.read_expected(fields["expected"], lines["expected"])
+        return dataclasses.replace(
+            base,
+            path=self.path,
+            title=texts["title"],
+            description=texts.get("description", base.description),
+            sources=sources,
+            parameters=MappingProxyType(parameters),
+            move=move,
+            expected=MappingProxyType(expected),
+            base=base.path,
+        )
+
+    def read_base(self, node: Node, line: int) -> Scenario:
+        relative = self.reader.text(node, "base", line)
+        folder = os.path.dirname(self.path) if not self.path.startswith("<") else ""
+        target = os.path.normpath(os.path.join(folder, relative))
+        chain = (*self.chain, os.path.realpath(self.path))
+        if os.path.realpath(target) in chain:
+            raise self.fail(f"base {relative!r} leads back to this file (a cycle)", node.line)
+        if len(chain) > MAX_BASE_DEPTH:
+            raise self.fail(f"more than {MAX_BASE_DEPTH} scenarios stacked with base:", node.line)
+        if not os.path.isfile(target):
+            raise self.fail(
+                f"base scenario {relative!r} not found (looked for {target})", node.line
+            )
+        return _load_file(target, chain)
 
     # -- top-level pieces ---------------------------------------------------------------
     def check_format(self, root: Map) -> None:

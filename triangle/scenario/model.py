@@ -157,6 +157,8 @@ class Scenario:
     sources: tuple[str, ...] = ()
     stances: Stances | None = None
     program: PayoffProgram | None = field(default=None, repr=False)
+    base: str | None = None
+    """Path of the scenario this one is a variant of (``base:``), else ``None``."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.parameters, MappingProxyType):
