@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import secrets
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -460,6 +461,7 @@ def _move_phrase(move: Mapping[str, Any]) -> str:
 
 
 def _gain_phrase(player: str, lo: float, hi: float) -> str:
+    """``"the US gains 3.20"``, ``"the US loses 0.65"``, or the range of the gain."""
     who = _the(player)
     if math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9):
         if lo > 0:
@@ -495,7 +497,7 @@ def finding(analysis: Any) -> str:
     Examples
     --------
     >>> finding(example_analysis())
-    'Courting China and the USSR pays off for the US: the US becomes the pivot, the US gains 3.20'
+    'Courting China and the USSR pays off for the US: the US becomes the pivot and gains 3.20'
     """
     data = _as_dict(analysis)
     move = data["move"]
@@ -506,8 +508,13 @@ def finding(analysis: Any) -> str:
         head = f"{subject} may or may not pay off for {_the(player)} (equilibrium selection)"
     else:
         head = f"{subject} {verdict} for {_the(player)}"
-    tail = [t for t in (_consequence(data), _gain_phrase(player, *_gain(data))) if t]
-    return head + (": " + ", ".join(tail) if tail else "")
+    consequence = _consequence(data)
+    gain = _gain_phrase(player, *_gain(data))
+    who = _the(player) + " "
+    if consequence.startswith(who) and gain.startswith(who):
+        # "the US becomes the pivot and gains 3.20"
+        return f"{head}: {consequence} and {gain[len(who) :]}"
+    return head + ": " + ", ".join(t for t in (consequence, gain) if t)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -802,7 +809,6 @@ def _waterfall(
     xs = []
     running = 0.0
     spread = max([abs(v) for v in comps.values()] + [abs(net), 1e-9])
-    pad = 0.03 * spread
     for n, (name, value) in enumerate(comps.items()):
         x = x0 + n
         bottom = running if value >= 0 else running + value
@@ -825,15 +831,17 @@ def _waterfall(
             zorder=1,
         )
         if show_values:
-            top = bottom + abs(value)
-            ax.text(
-                x,
-                top + pad if value >= 0 else bottom - pad,
-                _signed(value),
+            zero = abs(value) <= 1e-9 * spread
+            up = value >= 0
+            ax.annotate(
+                "0" if zero else _signed(value),
+                (x, bottom + abs(value) if up else bottom),
+                xytext=(0, 3 if up else -3),
+                textcoords="offset points",
                 ha="center",
-                va="bottom" if value >= 0 else "top",
+                va="bottom" if up else "top",
                 fontsize=9.5,
-                color=_INK,
+                color=_MUTED if zero else _INK,
             )
         running += value
         xs.append(x)
@@ -851,16 +859,20 @@ def _waterfall(
     )
     bar.patches[0].set_gid(f"net:{label_prefix}")
     if not math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9):
-        ax.errorbar([x], [net], yerr=[[net - lo], [hi - net]], color=_INK, capsize=4, zorder=3)
+        # The net bar is the lower bound of the gain; the whisker reaches the upper one.
+        yerr = [[max(0.0, net - lo)], [max(0.0, hi - net)]]
+        ax.errorbar([x], [net], yerr=yerr, color=_INK, capsize=4, zorder=3)
         text = f"{_signed(lo)} … {_signed(hi)}"
     else:
         text = _signed(net)
-    ax.text(
-        x,
-        (max(net, hi) + pad) if net >= 0 else (min(net, lo) - pad),
+    up = net >= 0
+    ax.annotate(
         text,
+        (x, max(net, hi) if up else min(net, lo)),
+        xytext=(0, 3 if up else -3),
+        textcoords="offset points",
         ha="center",
-        va="bottom" if net >= 0 else "top",
+        va="bottom" if up else "top",
         fontsize=10,
         fontweight="bold",
         color=_INK,
@@ -985,9 +997,9 @@ def payoff_comparison_chart(analyses: Sequence[Any], *, title: str | None = None
     datas = [_as_dict(a) for a in analyses]
     if not datas:
         raise TriangleInputError("nothing to chart: no analyses given")
-    fig = _new_figure(max(7.0, 4.6 * len(datas)), 5.4)
+    fig = _new_figure(max(7.0, 4.6 * len(datas)), 6.0)
     axes = fig.subplots(1, len(datas), sharey=True, squeeze=False)[0]
-    fig.subplots_adjust(left=0.09, right=0.98, top=0.72, bottom=0.13, wspace=0.08)
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.72, bottom=0.12, wspace=0.08)
     winners = []
     for ax, d in zip(axes, datas, strict=True):
         label = _scenario_label(d)
@@ -1057,16 +1069,19 @@ def payoff_comparison_chart(analyses: Sequence[Any], *, title: str | None = None
                 text += f", {_the(mover)} {_signed(own)}"
             parts.append(text)
         title = "Who gains most from the move — " + "; ".join(parts)
-    _title(fig, title)
-    fig.legend(
+    head = _title(fig, title)
+    legend = fig.legend(
         handles=[
             Patch(color=_BEFORE_COLOUR, label="before the move"),
             Patch(color=_AFTER_COLOUR, label="after the move"),
         ],
         loc="upper center",
         ncol=2,
-        bbox_to_anchor=(0.5, 1 - 1.0 / fig.get_figheight()),
+        bbox_to_anchor=(0.5, _bottom_of(fig, head) - _inches(fig, 0.05)),
     )
+    lines = max(ax.get_title().count("\n") + 1 for ax in axes)
+    top = _bottom_of(fig, legend) - _inches(fig, 0.45 + 0.22 * lines)
+    fig.subplots_adjust(top=top)
     return fig
 
 
@@ -1158,7 +1173,8 @@ def curves_from_scenarios(
     selection : str
         The equilibrium selection (``"plausible"``, ``"optimistic"``, ``"pessimistic"``).
     labels : sequence of str, optional
-        Legend labels; by default the scenario titles.
+        Labels of the curves; by default the year each title names (``"1971"``) when
+        every title names one, distinct year, else the titles.
     overrides : mapping, optional
         Values of the other parameters (each scenario takes those it declares).
 
@@ -1172,6 +1188,7 @@ def curves_from_scenarios(
     scenarios = [scenarios] if hasattr(scenarios, "compile") else list(scenarios)
     if labels is not None and len(labels) != len(scenarios):
         raise TriangleInputError(f"{len(labels)} labels for {len(scenarios)} scenarios")
+    names = list(labels) if labels is not None else _short_labels([str(s.title) for s in scenarios])
     curves = []
     for n, scenario in enumerate(scenarios):
         own = {k: v for k, v in (overrides or {}).items() if k in scenario.parameters}
@@ -1195,7 +1212,7 @@ def curves_from_scenarios(
         gain_min = np.asarray(gain_min, dtype=float)
         gain_max = np.asarray(gain_max, dtype=float)
         at = int(np.flatnonzero(np.isclose(grid, current, rtol=0, atol=0))[0])
-        label = labels[n] if labels is not None else str(scenario.title)
+        label = names[n]
         curves.append(
             Curve(
                 label,
@@ -1258,6 +1275,7 @@ def gain_curve_chart(
     values: Sequence[float] | None = None,
     selection: str = "plausible",
     overrides: Mapping[str, float] | None = None,
+    labels: Sequence[str] | None = None,
     unit: str | None = None,
     mover: str | None = None,
     title: str | None = None,
@@ -1275,7 +1293,8 @@ def gain_curve_chart(
     ----------
     curves : Curve, sequence of Curve, Scenario or sequence of Scenario
         Precomputed curves, or scenarios to compute them for with
-        :func:`curves_from_scenarios` (using ``values``, ``selection`` and ``overrides``).
+        :func:`curves_from_scenarios` (using ``values``, ``selection``, ``overrides``
+        and ``labels``).
     parameter : str
         The parameter on the x axis.
     markers : sequence of (label, value, gain), optional
@@ -1318,7 +1337,12 @@ def gain_curve_chart(
         unit = unit or first.parameters[parameter].unit
         mover = mover or (first.move.player if first.move is not None else None)
         curves = curves_from_scenarios(
-            scenarios, parameter, values=values, selection=selection, overrides=overrides
+            scenarios,
+            parameter,
+            values=values,
+            selection=selection,
+            overrides=overrides,
+            labels=labels,
         )
     curves = list(curves)
     if not curves or not all(isinstance(c, Curve) for c in curves):
@@ -1370,6 +1394,32 @@ def gain_curve_chart(
             fontstyle="italic",
         )
         top = _bottom_of(fig, text)
+    whose = f"{mover} gain" if mover else "gain"
+    handles = (
+        [
+            Line2D([], [], color=colour, linewidth=2.6, label=f"{whose}: {label}")
+            for colour, label in zip(colours, group_labels, strict=True)
+        ]
+        if len(groups) > 1
+        else []
+    )
+    if any(not _flat(g[0], span_y) for g in groups):
+        handles.append(
+            Patch(
+                facecolor="#999999",
+                alpha=0.4,
+                label="range over the selected equilibria (line: lowest gain)",
+            )
+        )
+    if handles:
+        legend = fig.legend(
+            handles=handles,
+            loc="upper center",
+            ncol=min(len(handles), 3),
+            bbox_to_anchor=(0.5, top - _inches(fig, 0.02)),
+            fontsize=9.5,
+        )
+        top = _bottom_of(fig, legend)
     placed = _place_labels(fig, left, width, xlim, [(t, text) for t, _, _, text in lines])
     levels = 1 + max((level for _, level in placed), default=-1)
     top -= _inches(fig, 0.15 + 0.2 * levels)
@@ -1403,18 +1453,14 @@ def gain_curve_chart(
     )
 
     colour_of: dict[str, str] = {}
-    whose = f"{mover} gain" if mover else "gain"
-    band_labelled = False
     for group, colour, label in zip(groups, colours, group_labels, strict=True):
         curve = group[0]
         for c in group:
             colour_of[c.label] = colour
-        differ = not np.allclose(curve.gain_min, curve.gain_max, rtol=0, atol=1e-9 * span_y)
         xs, ys = _broken(curve.values, curve.gain_min, curve.thresholds, span_y)
-        name = f"{whose}: {label}" if len(groups) > 1 else whose
-        (line,) = ax.plot(xs, ys, color=colour, linewidth=2.6, zorder=3, label=name)
+        (line,) = ax.plot(xs, ys, color=colour, linewidth=2.6, zorder=3)
         line.set_gid(f"curve:{label}")
-        if differ:
+        if not _flat(curve, span_y):
             xs, ys = _broken(curve.values, curve.gain_max, curve.thresholds, span_y)
             (upper,) = ax.plot(xs, ys, color=colour, linewidth=1.0, zorder=3)
             upper.set_gid(f"curve-max:{label}")
@@ -1426,10 +1472,8 @@ def gain_curve_chart(
                 alpha=0.25,
                 linewidth=0,
                 zorder=2,
-                label=None if band_labelled else "range over the selected equilibria",
             )
             band.set_gid(f"spread:{label}")
-            band_labelled = True
     for (t, colour, label, text), (side, level) in zip(lines, placed, strict=True):
         (tl,) = ax.plot(
             [t, t],
@@ -1481,9 +1525,6 @@ def gain_curve_chart(
         f"{mover + chr(39) + 's' if mover else 'mover' + chr(39) + 's'} "
         "equilibrium gain from the move"
     )
-    handles, _ = ax.get_legend_handles_labels()
-    if len(handles) > 1:
-        ax.legend(loc="best", fontsize=9.5, framealpha=0.9, frameon=True, edgecolor="none")
     return fig
 
 
@@ -1540,6 +1581,20 @@ def _label_above(x: float, y: float, others: Sequence[Curve], default: bool) -> 
     if math.isinf(nearest_above) and math.isinf(nearest_below):
         return default
     return nearest_above > nearest_below
+
+
+def _flat(curve: Curve, span: float) -> bool:
+    """Whether the lowest and highest gains agree everywhere (no band to shade)."""
+    return bool(np.allclose(curve.gain_min, curve.gain_max, rtol=0, atol=1e-9 * span))
+
+
+def _short_labels(titles: Sequence[str]) -> list[str]:
+    """The year in each title (``"1971"``) when every title names exactly one, distinct
+    years; else the titles."""
+    years = [sorted(set(re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", t))) for t in titles]
+    if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == len(titles):
+        return [y[0] for y in years]
+    return list(titles)
 
 
 def _same_curve(a: Curve, b: Curve) -> bool:
@@ -1951,13 +2006,23 @@ def comparison_chart(analyses: Sequence[Any], *, title: str | None = None) -> Fi
     mover = datas[0]["move"].get("player")
     legend = _tie_legend(fig, mover, _bottom_of(fig, head) - _inches(fig, 0.06), loc="upper center")
     top = _bottom_of(fig, legend) - _inches(fig, 0.15)
+    waterfalls = []
     for d in datas:
-        top = _comparison_row(fig, d, top)
+        top, ax = _comparison_row(fig, d, top)
+        waterfalls.append(ax)
+    # One scale for every scenario's waterfall, so that gains compare at a glance.
+    lo = min(ax.get_ylim()[0] for ax in waterfalls)
+    hi = max(ax.get_ylim()[1] for ax in waterfalls)
+    for ax in waterfalls:
+        ax.set_ylim(lo, hi)
     return fig
 
 
-def _comparison_row(fig: Figure, data: Mapping[str, Any], top: float) -> float:
-    """Draw one scenario's row below ``top`` (figure fraction); return the row's bottom."""
+def _comparison_row(fig: Figure, data: Mapping[str, Any], top: float) -> tuple[float, Any]:
+    """Draw one scenario's row below ``top`` (figure fraction).
+
+    Returns the row's bottom and the axes of its waterfall.
+    """
     label = _scenario_label(data)
     move = data["move"]
     mover = move.get("player")
@@ -1996,7 +2061,7 @@ def _comparison_row(fig: Figure, data: Mapping[str, Any], top: float) -> float:
     ax_w.set_xlim(-0.6, xs[-1] + 0.6)
     ax_w.set_ylabel(f"change in {mover}'s payoff", fontsize=10)
     ax_w.set_title(f"Where {_the(str(mover))}'s gain comes from", fontsize=11.5)
-    _pad_ylim(ax_w, 0.14)
+    _pad_ylim(ax_w, 0.2)
     y_text = y0 - _inches(fig, _ROW_CAPTION)
     reason = move.get("reason")
     width = _chars(fig, 10.5, 0.97) + 20
@@ -2025,7 +2090,7 @@ def _comparison_row(fig: Figure, data: Mapping[str, Any], top: float) -> float:
             color=_INK,
         )
         text.set_gid(f"threshold:{label}")
-    return top - _inches(fig, _ROW)
+    return top - _inches(fig, _ROW), ax_w
 
 
 def _sentence(text: str) -> str:
