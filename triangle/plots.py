@@ -12,7 +12,7 @@ is drawn and saved, so the caller's ``rcParams`` are untouched.
 Colours come from the Okabe–Ito palette (safe for the common forms of colour
 blindness): an amity tie is a solid bluish-green line, an enmity tie a dashed
 vermillion one; verdicts are bluish green (pays off), vermillion (does not pay off)
-and orange (depends on equilibrium selection). Titles state the finding, built from
+and yellow (depends on equilibrium selection). Titles state the finding, built from
 the numbers of the analysis.
 
 Key artists carry a ``gid`` so that tests and scripts can find them:
@@ -95,7 +95,7 @@ VERDICTS = (PAYS_OFF, DOES_NOT_PAY_OFF, DEPENDS)
 VERDICT_COLOURS = {
     PAYS_OFF: OKABE_ITO["bluish green"],
     DOES_NOT_PAY_OFF: OKABE_ITO["vermillion"],
-    DEPENDS: OKABE_ITO["orange"],
+    DEPENDS: OKABE_ITO["yellow"],
 }
 
 AMITY = {"color": OKABE_ITO["bluish green"], "linestyle": "-"}
@@ -645,19 +645,18 @@ def _configuration_caption(triad: _Triad, mover: str | None) -> str:
     return text
 
 
-def _panel(ax: Any, triad: _Triad | None, mover: str | None, heading: str, prefix: str) -> None:
+def _panel(ax: Any, data: Mapping[str, Any], side: str, heading: str, prefix: str) -> None:
+    """One side of the move: its triangle, or the mover's payoff when there is none."""
+    triad = _triad(data, side)
+    mover = data["move"].get("player")
     ax.set_title(heading, fontsize=11.5, pad=2)
     if triad is None:
         ax.axis("off")
-        ax.text(
-            0.5,
-            0.5,
-            "no triangle\n(game without stances\nor mixed outcome)",
-            ha="center",
-            va="center",
-            color=_MUTED,
-            transform=ax.transAxes,
-        )
+        payoff = _payoffs(data, side).get(str(mover))
+        text = "no triangle to draw\n(no stances, or a mixed outcome)"
+        if payoff is not None:
+            text += f"\n\n{mover} payoff {_num(payoff)}"
+        ax.text(0.5, 0.5, text, ha="center", va="center", color=_MUTED, transform=ax.transAxes)
         return
     _draw_triad(ax, triad, mover, prefix)
     ax.text(
@@ -767,9 +766,9 @@ def triangle_diagram(analysis: Any, *, title: str | None = None) -> Figure:
     ax_before = fig.add_subplot(grid[0, 0])
     ax_arrow = fig.add_subplot(grid[0, 1])
     ax_after = fig.add_subplot(grid[0, 2])
-    _panel(ax_before, _triad(data, "before"), mover, "Before", "before:")
+    _panel(ax_before, data, "before", "Before", "before:")
     _arrow_panel(ax_arrow, move)
-    _panel(ax_after, _triad(data, "after"), mover, "After", "after:")
+    _panel(ax_after, data, "after", "After", "after:")
     _title(fig, title or finding(data))
     fig.text(
         0.5, 0.865, _scenario_label(data), ha="center", va="center", fontsize=10.5, color=_MUTED
@@ -863,9 +862,10 @@ def _waterfall(
         yerr = [[max(0.0, net - lo)], [max(0.0, hi - net)]]
         ax.errorbar([x], [net], yerr=yerr, color=_INK, capsize=4, zorder=3)
         text = f"{_signed(lo)} … {_signed(hi)}"
+        up = True  # above the whisker, clear of the bars below
     else:
         text = _signed(net)
-    up = net >= 0
+        up = net >= 0
     ax.annotate(
         text,
         (x, max(net, hi) if up else min(net, lo)),
@@ -1690,7 +1690,7 @@ _HATCHES = {
     "several": "\\\\",
     "mixed": "++",
 }
-_VERDICT_ALPHA = 0.7
+_VERDICT_ALPHA = 0.8
 
 
 def _grid(scenario: Any, name: str, resolution: int) -> np.ndarray:
@@ -1722,7 +1722,7 @@ def verdict_map_chart(
     """Where in the plane of two parameters the move pays off.
 
     Each grid cell is coloured by the verdict there (bluish green: pays off;
-    vermillion: does not pay off; orange: depends on equilibrium selection) and
+    vermillion: does not pay off; yellow: depends on equilibrium selection) and
     hatched by the configuration of the triangle after the move, with the borders
     between configurations drawn; the scenario's own point (and any ``points``) is
     marked.
@@ -2039,7 +2039,7 @@ def _comparison_row(fig: Figure, data: Mapping[str, Any], top: float) -> tuple[f
         va="top",
         fontsize=13,
         fontweight="bold",
-        color="white",
+        color=_INK if verdict == DEPENDS else "white",
         bbox={"boxstyle": "round,pad=0.35", "fc": VERDICT_COLOURS.get(verdict, _INK), "ec": "none"},
     )
     v.set_gid(f"verdict:{label}")
@@ -2050,9 +2050,9 @@ def _comparison_row(fig: Figure, data: Mapping[str, Any], top: float) -> tuple[f
     ax_m = fig.add_axes((0.27, y0, 0.1, panel_h))
     ax_a = fig.add_axes((0.37, y0, 0.26, panel_h))
     ax_w = fig.add_axes((0.70, y0 + _inches(fig, 0.1), 0.285, panel_h - _inches(fig, 0.45)))
-    _panel(ax_b, _triad(data, "before"), mover, "Before", f"{label}:before:")
+    _panel(ax_b, data, "before", "Before", f"{label}:before:")
     _arrow_panel(ax_m, move)
-    _panel(ax_a, _triad(data, "after"), mover, "After", f"{label}:after:")
+    _panel(ax_a, data, "after", "After", f"{label}:after:")
     comps = _components(data)
     xs = _waterfall(ax_w, data, 0.0, label_prefix=label)
     ax_w.axhline(0, color=_INK, linewidth=0.9)
