@@ -116,3 +116,19 @@ def test_error_in_the_base_names_the_base_file(tmp_path):
     with pytest.raises(ScenarioError) as err:
         load_scenario(variant)
     assert str(err.value).startswith(f"{tmp_path / 'bad.yaml'}:8:")
+
+
+def test_move_thresholds_are_checked_and_inherited(tmp_path):
+    base = write(
+        tmp_path, "t.yaml", BASE.replace('to: "warm:B"}', 'to: "warm:B", thresholds: [x, y, x]}')
+    )
+    assert load_scenario(base).move.thresholds == ("x", "y")
+    variant = write(tmp_path, "tv.yaml", "format: 1\nbase: t.yaml\ntitle: V\n")
+    assert load_scenario(variant).move.thresholds == ("x", "y")
+    bad = write(
+        tmp_path, "tb.yaml", BASE.replace('to: "warm:B"}', 'to: "warm:B", thresholds: [z]}')
+    )
+    with pytest.raises(
+        ScenarioError, match=r"tb\.yaml:10: move thresholds: 'z' is not a parameter"
+    ):
+        load_scenario(bad)

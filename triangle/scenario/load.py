@@ -44,7 +44,7 @@ COMMON_KEYS = (
 )
 TABLE_KEYS = ("strategies", "payoffs", "stances")
 PARAMETER_KEYS = ("value", "range", "unit", "description", "source")
-MOVE_KEYS = ("player", "from", "to", "target", "description", "source")
+MOVE_KEYS = ("player", "from", "to", "target", "description", "source", "thresholds")
 VARIANT_KEYS = (
     "format",
     "base",
@@ -293,6 +293,7 @@ class _Loader:
             node = r.sequence(fields["sources"], "sources", lines["sources"])
             sources = tuple(r.text(item, "a source", node.line) for item in node.items)
         move = base.move
+        self.reader.names = tuple(parameters)
         if "move" in fields:
             move = self.read_move(fields["move"], base.players, base.strategies, lines["move"])
         expected = {}
@@ -480,6 +481,19 @@ class _Loader:
                     f"{suggest(target, others)}: {', '.join(others)}",
                     fields["target"].line,
                 )
+        thresholds: list[str] = []
+        if "thresholds" in fields:
+            items = r.sequence(fields["thresholds"], "move thresholds", spec.key_line("thresholds"))
+            for item in items.items:
+                name = r.text(item, "a threshold parameter", items.line)
+                if name not in r.names:
+                    raise self.fail(
+                        f"move thresholds: {name!r} is not a parameter"
+                        f"{suggest(name, r.names)}; parameters: {', '.join(r.names) or 'none'}",
+                        item.line,
+                    )
+                if name not in thresholds:
+                    thresholds.append(name)
         texts = {
             k: (
                 r.source(fields[k], f"move {k}", spec.key_line(k))
@@ -497,6 +511,7 @@ class _Loader:
             description=texts.get("description"),
             source=texts.get("source"),
             line=spec.line,
+            thresholds=tuple(thresholds),
         )
 
     def read_expected(self, node: Node, line: int) -> dict:

@@ -57,7 +57,9 @@ class Parameter:
 class Move:
     """The move a scenario asks about: ``player`` switching ``from_strategy`` → ``to_strategy``.
 
-    ``target`` is the player whose alignment the move tries to change, if stated.
+    ``target`` is the player whose alignment the move tries to change, if stated;
+    ``thresholds`` names the parameters whose flip points are reported by default
+    (``triangle analyze`` and ``triangle compare`` without ``--threshold``).
     """
 
     player: str
@@ -67,6 +69,7 @@ class Move:
     description: str | None = None
     source: str | None = None
     line: int | None = None
+    thresholds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
