@@ -240,6 +240,21 @@ def test_already_broken(tmp_path):
     assert a.keep == "drops"
     # gain is still x - cost + 2 (A's standing goes from foe -1 to partner +1)
     assert close(a.gain[0], -1)
+    # C still wants the tie (2 + 2 > 0), so only B's side is cold
+    assert a.reason.startswith("B stays cold to C: staying warm to C would cost B 3.0")
+
+
+def test_mutual_hostility_is_explained_by_both_sides(tmp_path):
+    # C values the tie at y too; at y = -5 a friendly B-C tie is worth 2 (standing) - 5 = -3
+    # to each, so neither is warm to the other, before or after the move
+    s = load(tmp_path, COURT.replace("C: {B: 2}", "C: {B: y}"))
+    a = analyze_move(s, {"y": -5})
+    assert a.wedge.status == "already broken" and a.keep == "partner cold"
+    assert a.reason.startswith(
+        "B's tie with C stays hostile: C is not warm to B (a friendly tie would cost B 3.0 and "
+        "C 3.0); unit-veto → stable marriage: B becomes a partner, A becomes a partner, "
+        "C becomes the outcast"
+    )
 
 
 def test_depends_on_equilibrium_selection(tmp_path):
@@ -376,18 +391,14 @@ def test_court_gain_is_x_minus_cost_plus_two(tmp_path_factory, x, cost):
     assert close(sum(a.decomposition.values()), a.gain[0])
 
 
-def _shipped():
-    return [
-        load_scenario(SCENARIOS / name)
-        for name in ("kissinger_1971.yaml", "reverse_kissinger_2025.yaml")
-    ]
-
-
 @pytest.fixture(scope="module")
 def shipped():
-    if not (SCENARIOS / "reverse_kissinger_2025.yaml").exists():
+    """Every shipped scenario with a move (the two cases and their counterfactuals)."""
+    found = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
+    found = [s for s in found if s.move is not None]
+    if not found:
         pytest.skip("shipped scenarios not present")
-    return _shipped()
+    return found
 
 
 @settings(max_examples=20)
@@ -413,8 +424,11 @@ def test_shipped_decomposition_sums_to_gain_and_outcomes_are_equilibria(shipped,
             assert close(sum(parts.values()), rep.payoffs[player])
 
 
-def test_shipped_scenarios_report_their_triangles(shipped):
-    a71, a25 = (analyze_move(s) for s in shipped)
+def test_shipped_scenarios_report_their_triangles():
+    names = ("kissinger_1971.yaml", "reverse_kissinger_2025.yaml")
+    if not all((SCENARIOS / n).exists() for n in names):
+        pytest.skip("shipped scenarios not present")
+    a71, a25 = (analyze_move(load_scenario(SCENARIOS / n)) for n in names)
     assert a25.after.representative.triad.role(a25.target) == "pivot"
     assert a25.wedge.status == "holds"
     assert a71.after.representative.triad.role("US") == "pivot"

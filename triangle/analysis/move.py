@@ -32,6 +32,7 @@ its lowest and highest payoffs over a component are attained at extreme points.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -395,6 +396,20 @@ def _reply_values(game: Game, profile, player: int) -> dict[str, np.ndarray]:
     return out
 
 
+def _warmed(game: Game, profile, who: int, toward: int):
+    """``profile`` with ``who`` switched to its best pure strategy warm toward ``toward``
+    (``None`` if it has none)."""
+    name = game.players[toward]
+    warm = [k for k, w in enumerate(game.stances[who]) if name in w]
+    if not warm:
+        return None
+    total = sum(_reply_values(game, profile, who).values())
+    best = max(warm, key=lambda k: (total[k], -k))
+    out = list(profile)
+    out[who] = np.eye(game.shape[who])[best]
+    return tuple(out)
+
+
 def _tie_clause(game: Game, spec: MoveSpec, before: Side, after: Side, atol: float) -> str | None:
     """What the target does with its partner tie AFTER, and what keeping it is worth."""
     if spec.target is None or spec.partner is None or game.stances is None:
@@ -411,7 +426,20 @@ def _tie_clause(game: Game, spec: MoveSpec, before: Side, after: Side, atol: flo
     )
     if not friendly_after and not partner_warm(game, spec, profile):
         verb = "turns" if friendly_before else "stays"
-        return f"{t}'s tie with {p} {verb} hostile: {p} is not warm to {t}"
+        clause = f"{t}'s tie with {p} {verb} hostile: {p} is not warm to {t}"
+        # what a friendly tie would be worth to each side, the other side being warm
+        costs = []
+        for who, other in ((spec.target, spec.partner), (spec.partner, spec.target)):
+            warmed = _warmed(game, profile, other, who)
+            if warmed is None:
+                continue
+            side = dataclasses.replace(spec, target=who, partner=other)
+            value, _, _ = keep_value(game, side, warmed)
+            if math.isfinite(value) and value < -atol:
+                costs.append(f"{game.players[who]} {_fmt(-value)}")
+        if costs:
+            clause += f" (a friendly tie would cost {' and '.join(costs)})"
+        return clause
     if friendly_after:
         clause = f"{t} keeps its tie with {p}"
     else:
