@@ -216,8 +216,8 @@ def solve(
     >>> [e.pure_profile for e in solve(bos, method="pure").equilibria]
     [(0, 0), (1, 1)]
     """
-    valid = solve_methods(game.n_players)
-    if method not in valid:
+    always = ("auto", "pure") if game.n_players == 2 else ("auto", "pure", "all")
+    if method not in always and method not in (valid := solve_methods(game.n_players)):
         extra = ""
         if game.n_players == 2 and method not in BIMATRIX_METHODS:
             extra = " (pygambit methods apply to games of 3 or more players)"
