@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import games
-from test_analysis import COORDINATION, COURT, PENNIES, SCENARIOS, SPLIT, load
+from test_analysis import COORDINATION, COURT, DETERRENCE, PENNIES, SCENARIOS, SPLIT, load
 
 from triangle.analysis import analyze_move
 from triangle.equilibria import weakly_dominated
@@ -168,10 +168,18 @@ def test_sweep_agrees_with_analyze_move_on_shipped_scenarios(shipped, data):
 @settings(max_examples=15)
 @given(data=st.data())
 def test_sweep_agrees_with_analyze_move_on_hand_scenarios(tmp_path_factory, data):
-    text = data.draw(st.sampled_from([COURT, SPLIT, COORDINATION]), label="scenario")
+    text = data.draw(
+        st.sampled_from([COURT, SPLIT, COORDINATION, DETERRENCE, PENNIES]), label="scenario"
+    )
     scenario = load(tmp_path_factory.mktemp("s"), text)
     points = data.draw(parameter_points(scenario)) if scenario.parameters else [{}]
     _agree(scenario, points)
+
+
+def test_empty_sweep(tmp_path):
+    s = load(tmp_path, COURT)
+    lo, hi, verdicts = gain_curve(s, "x", [])
+    assert lo.shape == hi.shape == (0,) and verdicts == ()
 
 
 def test_sweep_to_dict_is_plain_json(tmp_path):

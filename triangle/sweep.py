@@ -683,8 +683,20 @@ def sweep_move(
     merged = tuple({**base, **dict(p)} for p in points)
     template = scenario.compile(merged[0] if merged else base)
     spec = resolve_move(scenario, template)
-    payoffs = compile_payoffs(scenario, merged)
     n_points = len(merged)
+    if n_points == 0:
+        empty = np.zeros(0)
+        return MoveSweep(
+            points=(),
+            gains={s: (empty.copy(), empty.copy()) for s in SELECTIONS},
+            codes={s: np.zeros(0, dtype=int) for s in SELECTIONS},
+            atol=empty,
+            after_configuration=np.zeros(0, dtype=object),
+            keep_value=empty,
+            target_states=(),
+            fallback=np.zeros(0, dtype=bool),
+        )
+    payoffs = compile_payoffs(scenario, merged)
     atol = _spread_atol(payoffs, tol)
     sides = (
         _side_batch(payoffs, spec.mover, spec.before, tol),

@@ -300,7 +300,13 @@ def _bisect(ev: _Evaluator, lo: float, hi: float):
 
 # -- the sentence ----------------------------------------------------------------------------
 def _f2(x: float) -> str:
-    return f"{x:.2f}".replace("-", "−")
+    """A value for sentences: 2 decimals, or up to 4 when 2 would round it ("1.325")."""
+    for digits in (2, 3):
+        if abs(round(x, digits) - x) <= 1e-9 * max(1.0, abs(x)):
+            break
+    else:
+        digits = 4
+    return f"{x:.{digits}f}".replace("-", "−")
 
 
 def _goal(kind: str, state: str, names: Mapping[str, str | None]) -> str:
@@ -366,7 +372,7 @@ def _sentence(
             if (f.above if up else f.below) == PAYS_OFF:
                 text += f" (and {verb} {_f2(f.value)} for it to pay off)"
                 break
-    return f"{text}; {tail}", nearest.value - value
+    return f"{text}; {tail}", float(round(nearest.value - value, 12)) + 0.0
 
 
 # -- the entry point ---------------------------------------------------------------------------
@@ -487,6 +493,7 @@ def find_threshold(
 
     flips = []
     for (x, below, above), (left, right) in zip(raw, sides, strict=True):
+        x = float(round(x, 12)) + 0.0  # drop float noise far below any tolerance
         ok = ev.full(left) == below and ev.full(right) == above
         if not ok:
             notes.append(
