@@ -341,12 +341,18 @@ def test_verdict_map_colours_cells_with_the_verdict_of_the_analysis(scenarios):
     assert len(seen) >= 2, "the checked cells should show more than one verdict"
 
 
-def test_verdict_map_marks_the_scenario_point(scenarios):
+def test_verdict_map_marks_the_scenario_point_and_further_points(scenarios):
     scenario = scenarios[1]
-    fig = plots.verdict_map_chart(scenario, "rivalry", "offer", resolution=5)
-    point = by_gid(fig.axes[0].collections, f"point:{scenario.title}")
+    fig = plots.verdict_map_chart(
+        scenario, "rivalry", "offer", resolution=5, points=[("a split", 6.0, 1.5)]
+    )
+    own = by_gid(fig.axes[0].collections, f"point:{scenario.title}")
     values = scenario.parameter_values()
-    assert tuple(point.get_offsets()[0]) == (values["rivalry"], values["offer"])
+    assert tuple(own.get_offsets()[0]) == (values["rivalry"], values["offer"])
+    other = by_gid(fig.axes[0].collections, "point:a split")
+    assert tuple(other.get_offsets()[0]) == (6.0, 1.5)
+    title = fig._suptitle.get_text().replace("\n", " ")
+    assert "a split lies where it" in title
 
 
 # -- decomposition, payoffs, comparison ----------------------------------------------------

@@ -1144,7 +1144,10 @@ CURVE_COLOURS = (
     OKABE_ITO["reddish purple"],
     OKABE_ITO["black"],
     OKABE_ITO["sky blue"],
+    OKABE_ITO["orange"],
+    "#8C8C8C",
 )
+"""Curve colours of the gain chart, in order (threshold lines take their curve's colour)."""
 
 
 def curves_from_scenarios(
@@ -1174,7 +1177,7 @@ def curves_from_scenarios(
         The equilibrium selection (``"plausible"``, ``"optimistic"``, ``"pessimistic"``).
     labels : sequence of str, optional
         Labels of the curves; by default the year each title names (``"1971"``) when
-        every title names one, distinct year, else the titles.
+        every title names one, distinct year, else the file names without suffix.
     overrides : mapping, optional
         Values of the other parameters (each scenario takes those it declares).
 
@@ -1188,7 +1191,7 @@ def curves_from_scenarios(
     scenarios = [scenarios] if hasattr(scenarios, "compile") else list(scenarios)
     if labels is not None and len(labels) != len(scenarios):
         raise TriangleInputError(f"{len(labels)} labels for {len(scenarios)} scenarios")
-    names = list(labels) if labels is not None else _short_labels([str(s.title) for s in scenarios])
+    names = list(labels) if labels is not None else _short_labels(scenarios)
     curves = []
     for n, scenario in enumerate(scenarios):
         own = {k: v for k, v in (overrides or {}).items() if k in scenario.parameters}
@@ -1376,7 +1379,8 @@ def gain_curve_chart(
         for t in group[0].thresholds:
             if any(math.isclose(t, u, rel_tol=0, abs_tol=1e-9 * span_x) for u, *_ in lines):
                 continue
-            text = f"threshold {_num(t)}" + (f" ({label})" if len(groups) > 1 else "")
+            named = 1 < len(groups) <= 2
+            text = f"threshold {_num(t)}" + (f" ({_clip(label, 28)})" if named else "")
             lines.append((t, colour, label, text))
 
     fig = _new_figure(9.5, 6.0)
@@ -1415,7 +1419,7 @@ def gain_curve_chart(
         legend = fig.legend(
             handles=handles,
             loc="upper center",
-            ncol=min(len(handles), 3),
+            ncol=_legend_columns(fig, [h.get_label() for h in handles], 9.5),
             bbox_to_anchor=(0.5, top - _inches(fig, 0.02)),
             fontsize=9.5,
         )
@@ -1498,21 +1502,27 @@ def gain_curve_chart(
             fontweight="bold",
             annotation_clip=False,
         )
-    for n, (label, value, gain) in enumerate(markers):
+    brief = len(markers) > 2
+    texts = [
+        label if brief else f"{label}\n{parameter} = {_num(value)}, gain {_signed(gain)}"
+        for label, value, gain in markers
+    ]
+    offsets = _place_marker_labels(fig, ax, markers, texts, curves)
+    for n, ((label, value, gain), text, (dx, dy)) in enumerate(
+        zip(markers, texts, offsets, strict=True)
+    ):
         colour = colour_of.get(label, CURVE_COLOURS[n % len(CURVE_COLOURS)])
         point = ax.scatter(
             [value], [gain], s=110, color=colour, edgecolor="white", linewidth=1.8, zorder=6
         )
         point.set_gid(f"marker:{label}")
-        right = (value - x_lo) / span_x < 0.6
-        above = _label_above(value, gain, [c for c in curves if c.label != label], gain >= 0)
         ax.annotate(
-            f"{label}\n{parameter} = {_num(value)}, gain {_signed(gain)}",
+            text,
             (value, gain),
-            xytext=(12 if right else -12, 16 if above else -16),
+            xytext=(dx, dy),
             textcoords="offset points",
-            ha="left" if right else "right",
-            va="bottom" if above else "top",
+            ha="left" if dx > 0 else "right",
+            va="bottom" if dy > 0 else "top",
             fontsize=10,
             fontweight="bold",
             color=colour,
@@ -1563,24 +1573,88 @@ def _place_labels(
                 taken.setdefault(level, []).append((a, b))
                 out[n] = (side, level)
                 break
-    return [out[n] for n in range(len(labels))]
+        else:  # wider than the figure allows anywhere: a level of its own, toward the middle
+            level = len(labels) + 1
+            while level in taken:
+                level += 1
+            taken[level] = [(-math.inf, math.inf)]
+            out[n] = (1 if x < (fig_right + fig_left) / 2 else -1, level)
+    compact = {level: k for k, level in enumerate(sorted({level for _, level in out.values()}))}
+    return [(out[n][0], compact[out[n][1]]) for n in range(len(labels))]
 
 
-def _label_above(x: float, y: float, others: Sequence[Curve], default: bool) -> bool:
-    """Put a marker's label on the side away from the nearest other curve."""
-    nearest_above, nearest_below = math.inf, math.inf
-    for c in others:
-        if not c.values[0] <= x <= c.values[-1]:
-            continue
-        for g in (c.gain_min, c.gain_max):
-            other = float(np.interp(x, c.values, g))
-            if other > y + 1e-12:
-                nearest_above = min(nearest_above, other - y)
-            elif other < y - 1e-12:
-                nearest_below = min(nearest_below, y - other)
-    if math.isinf(nearest_above) and math.isinf(nearest_below):
-        return default
-    return nearest_above > nearest_below
+def _place_marker_labels(
+    fig: Figure,
+    ax: Any,
+    markers: Sequence[tuple[str, float, float]],
+    texts: Sequence[str],
+    curves: Sequence[Curve],
+) -> list[tuple[float, float]]:
+    """Offsets (points) of marker labels that avoid each other, the axes edge and curves.
+
+    Greedy, in marker order: each label tries offsets above/below and right/left at
+    growing distances and takes the one overlapping no placed label and covering the
+    fewest curve samples (a box is estimated from the text's size).
+    """
+    to_px = fig.dpi / 72
+    box = ax.get_window_extent()
+    obstacles = np.concatenate(
+        [
+            ax.transData.transform(np.column_stack([c.values, g]))
+            for c in curves
+            for g in (c.gain_min, c.gain_max)
+        ]
+    )
+    marks = ax.transData.transform(np.array([[v, g] for _, v, g in markers], dtype=float))
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for text, (mx, my) in zip(texts, marks, strict=True):
+        lines = text.split("\n")
+        width = (max(len(t) for t in lines) * 0.62 * 10 + 8) * to_px
+        height = (len(lines) * 1.35 * 10 + 6) * to_px
+        prefer_right = (mx - box.x0) / max(box.width, 1.0) < 0.6
+        best, best_score = (12.0, 16.0), math.inf
+        rank = 0
+        for distance in (16, 40, 64, 88, 112):
+            for dy in (distance, -distance):
+                for dx in (12, -12) if prefer_right else (-12, 12):
+                    x0 = mx + dx * to_px - (0 if dx > 0 else width)
+                    y0 = my + dy * to_px - (0 if dy > 0 else height)
+                    x1, y1 = x0 + width, y0 + height
+                    outside = x0 < box.x0 or x1 > box.x1 or y0 < box.y0 or y1 > box.y1
+                    clash = any(not (x1 < a or x0 > c or y1 < b or y0 > d) for a, b, c, d in placed)
+                    covered = np.count_nonzero(
+                        (obstacles[:, 0] >= x0)
+                        & (obstacles[:, 0] <= x1)
+                        & (obstacles[:, 1] >= y0)
+                        & (obstacles[:, 1] <= y1)
+                    )
+                    on_marks = np.count_nonzero(
+                        (marks[:, 0] >= x0 - 6)
+                        & (marks[:, 0] <= x1 + 6)
+                        & (marks[:, 1] >= y0 - 6)
+                        & (marks[:, 1] <= y1 + 6)
+                    )
+                    score = 1e6 * (outside + clash) + 1e3 * on_marks + covered + 0.5 * rank
+                    rank += 1
+                    if score < best_score:
+                        best, best_score = (float(dx), float(dy)), score
+                        best_box = (x0, y0, x1, y1)
+        placed.append(best_box)
+        out.append(best)
+    return out
+
+
+def _legend_columns(fig: Figure, labels: Sequence[str], fontsize: float) -> int:
+    """As many legend columns as fit across the figure (labels' widths estimated)."""
+    widest = max(len(t) for t in labels) * 0.6 * fontsize + 45
+    fit = int(0.95 * fig.get_figwidth() * 72 // widest)
+    return max(1, min(len(labels), fit))
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _flat(curve: Curve, span: float) -> bool:
@@ -1588,13 +1662,17 @@ def _flat(curve: Curve, span: float) -> bool:
     return bool(np.allclose(curve.gain_min, curve.gain_max, rtol=0, atol=1e-9 * span))
 
 
-def _short_labels(titles: Sequence[str]) -> list[str]:
-    """The year in each title (``"1971"``) when every title names exactly one, distinct
-    years; else the titles."""
+def _short_labels(scenarios: Sequence[Any]) -> list[str]:
+    """Distinct short names for curves: the year each title names (``"1971"``), else
+    the file names without suffix, else the titles."""
+    titles = [str(s.title) for s in scenarios]
     years = [sorted(set(re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", t))) for t in titles]
     if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == len(titles):
         return [y[0] for y in years]
-    return list(titles)
+    stems = [Path(str(s.path)).stem for s in scenarios]
+    if all(stems) and len(set(stems)) == len(stems):
+        return stems
+    return titles
 
 
 def _same_curve(a: Curve, b: Curve) -> bool:
@@ -1649,6 +1727,8 @@ def _curve_finding(
         values = sorted({round(b[0], 9) for b in bounds.values() if b is not None})
         if len(values) == 1:
             where = _num(values[0])
+        elif len(bounds) > 2:
+            where = f"a threshold between {_num(values[0])} and {_num(values[-1])}"
         else:
             where = (
                 "a threshold ("
@@ -1658,6 +1738,8 @@ def _curve_finding(
                 + ")"
             )
         head = f"The move pays off {whose}only when {parameter} {direction} {where}"
+        if len(markers) > 2:
+            return head + _summary(markers)
         parts = []
         for label, value, gain in markers:
             bound = bounds.get(label) or (next(iter(bounds.values())) if len(bounds) == 1 else None)
@@ -1668,16 +1750,25 @@ def _curve_finding(
             parts.append(f"{text}, and {outcome(gain)}")
         return head + (": " + "; ".join(parts) if parts else "")
     thresholds = sorted({round(t, 9) for c in curves for t in c.thresholds})
-    if thresholds:
+    if 0 < len(thresholds) <= 4:
         head = f"The verdict {whose}flips at {parameter} = " + ", ".join(
             _num(t) for t in thresholds
         )
+    elif thresholds:
+        head = f"The verdict {whose}flips at {len(thresholds)} values of {parameter}"
     else:
         head = f"The verdict {whose}does not change over this range of {parameter}"
+    if len(markers) > 2:
+        return head + _summary(markers)
     placed = "; ".join(
         f"at {_num(value)} ({label}) {outcome(gain)}" for label, value, gain in markers
     )
     return head + (f": {placed}" if placed else "")
+
+
+def _summary(markers: Sequence[tuple[str, float, float]]) -> str:
+    paying = sum(1 for *_, gain in markers if gain > 0)
+    return f": the move pays off in {paying} of the {len(markers)} scenarios marked"
 
 
 # -- verdict map ---------------------------------------------------------------------------
@@ -1736,7 +1827,8 @@ def verdict_map_chart(
     xs, ys : sequence of float, optional
         Grid values; by default ``resolution`` values over each declared range.
     points : sequence of (label, x, y), optional
-        Points to mark; by default the scenario's own values, labelled with its title.
+        Further points to mark (e.g. other scenarios); the scenario's own values are
+        always marked, labelled with its title.
     overrides : mapping, optional
         Values of the other parameters.
     selection : str
@@ -1765,9 +1857,11 @@ def verdict_map_chart(
         xs = _grid(scenario, px, resolution) if xs is None else np.asarray(xs, dtype=float)
         ys = _grid(scenario, py, resolution) if ys is None else np.asarray(ys, dtype=float)
         result = verdict_map(scenario, px, xs, py, ys, selection=selection, overrides=overrides)
-    if points is None:
-        values = scenario.parameter_values(overrides)
-        points = [(str(scenario.title), float(values[px]), float(values[py]))]
+    values = scenario.parameter_values(overrides)
+    own = (str(scenario.title), float(values[px]), float(values[py]))
+    points = list(points or [])
+    if not any(label == own[0] for label, *_ in points):
+        points.insert(0, own)
     mover = scenario.move.player if scenario.move is not None else None
     units = {n: scenario.parameters[n].unit for n in (px, py)}
     return _verdict_map_figure(result, points, title=title, mover=mover, units=units)
