@@ -352,7 +352,11 @@ def test_verdict_map_marks_the_scenario_point_and_further_points(scenarios):
     other = by_gid(fig.axes[0].collections, "point:a split")
     assert tuple(other.get_offsets()[0]) == (6.0, 1.5)
     title = fig._suptitle.get_text().replace("\n", " ")
-    assert "a split lies where it" in title
+    own_verdict = analyze_move(scenario).verdict
+    assert f"{scenario.title} lies where it {own_verdict}" in title
+    other_verdict = analyze_move(scenario, {"rivalry": 6.0, "offer": 1.5}).verdict
+    would = {"pays off": "would pay off", "does not pay off": "would not pay off"}
+    assert f"with the values of a split it {would[other_verdict]}" in title
 
 
 # -- decomposition, payoffs, comparison ----------------------------------------------------

@@ -1588,7 +1588,7 @@ def _place_marker_labels(
     ax: Any,
     markers: Sequence[tuple[str, float, float]],
     texts: Sequence[str],
-    curves: Sequence[Curve],
+    curves: Sequence[Curve] = (),
 ) -> list[tuple[float, float]]:
     """Offsets (points) of marker labels that avoid each other, the axes edge and curves.
 
@@ -1599,7 +1599,8 @@ def _place_marker_labels(
     to_px = fig.dpi / 72
     box = ax.get_window_extent()
     obstacles = np.concatenate(
-        [
+        [np.empty((0, 2))]
+        + [
             ax.transData.transform(np.column_stack([c.values, g]))
             for c in curves
             for g in (c.gain_min, c.gain_max)
@@ -1864,12 +1865,36 @@ def verdict_map_chart(
         points.insert(0, own)
     mover = scenario.move.player if scenario.move is not None else None
     units = {n: scenario.parameters[n].unit for n in (px, py)}
-    return _verdict_map_figure(result, points, title=title, mover=mover, units=units)
+    verdicts = _verdicts_at(scenario, px, py, points, overrides, selection)
+    return _verdict_map_figure(result, points, verdicts, title=title, mover=mover, units=units)
+
+
+def _verdicts_at(
+    scenario: Any,
+    px: str,
+    py: str,
+    points: Sequence[tuple[str, float, float]],
+    overrides: Mapping[str, float] | None,
+    selection: str,
+) -> list[str | None]:
+    """The verdict of the scenario's move at each point (``None`` outside its ranges)."""
+    from triangle.sweep import sweep_move
+
+    out: list[str | None] = []
+    for _, x, y in points:
+        try:
+            found = sweep_move(scenario, [{px: x, py: y}], overrides=overrides)
+        except TriangleInputError:
+            out.append(None)
+            continue
+        out.append(found.verdicts(selection)[0])
+    return out
 
 
 def _verdict_map_figure(
     result: Any,
     points: Sequence[tuple[str, float, float]],
+    verdicts: Sequence[str | None],
     *,
     title: str | None,
     mover: str | None,
@@ -1889,7 +1914,7 @@ def _verdict_map_figure(
     mover_text = f" for {_the(mover)}" if mover else ""
     present = [name for name, code in order if (codes == code).any()]
     if title is None:
-        title = _map_finding(result, codes, points, mover_text)
+        title = _map_finding(result, codes, points, verdicts, mover_text)
     top = _bottom_of(fig, _title(fig, title)) - _inches(fig, 0.25)
     ax = fig.add_axes((0.085, 0.1, 0.58, top - 0.1))
     xe, ye = _edges(xs), _edges(ys)
@@ -1930,7 +1955,11 @@ def _verdict_map_figure(
         )
     if len(ordered) > 1:
         _region_borders(ax, xe, ye, configurations)
-    for label, x, y in points:
+    ax.set_xlim(xe[0], xe[-1])
+    ax.set_ylim(ye[0], ye[-1])
+    texts = [_wrap(label, 28) for label, *_ in points]
+    offsets = _place_marker_labels(fig, ax, points, texts)
+    for (label, x, y), text, (dx, dy) in zip(points, texts, offsets, strict=True):
         dot = ax.scatter(
             [x],
             [y],
@@ -1942,18 +1971,17 @@ def _verdict_map_figure(
             zorder=6,
         )
         dot.set_gid(f"point:{label}")
-        right = (x - xe[0]) / (xe[-1] - xe[0]) < 0.65
-        high = (y - ye[0]) / (ye[-1] - ye[0]) > 0.85
         ax.annotate(
-            _wrap(label, 28),
+            text,
             (x, y),
-            xytext=(10 if right else -10, -10 if high else 9),
+            xytext=(dx, dy),
             textcoords="offset points",
-            ha="left" if right else "right",
-            va="top" if high else "bottom",
+            ha="left" if dx > 0 else "right",
+            va="bottom" if dy > 0 else "top",
             fontsize=10,
             fontweight="bold",
             zorder=7,
+            arrowprops={"arrowstyle": "-", "color": _INK, "lw": 0.8},
             bbox={"fc": "white", "ec": _INK, "lw": 0.6, "pad": 2.5, "alpha": 0.92},
         )
     ax.set_xlim(xe[0], xe[-1])
@@ -2019,8 +2047,14 @@ def _region_borders(ax: Any, xe: np.ndarray, ye: np.ndarray, labels: np.ndarray)
 
 
 def _map_finding(
-    result: Any, codes: np.ndarray, points: Sequence[tuple[str, float, float]], mover_text: str
+    result: Any,
+    codes: np.ndarray,
+    points: Sequence[tuple[str, float, float]],
+    verdicts: Sequence[str | None],
+    mover_text: str,
 ) -> str:
+    """The share of the plane where the move pays off, and the verdict at each point
+    (the scenario's own first, then the others' values in this scenario's game)."""
     from triangle.sweep import VERDICT_CODES
 
     share = (codes == VERDICT_CODES[PAYS_OFF]).mean()
@@ -2028,16 +2062,19 @@ def _map_finding(
         f"The move pays off{mover_text} in {round(100 * share)}% of this {result.px}–"
         f"{result.py} plane"
     )
+    would = {
+        PAYS_OFF: "would pay off",
+        DOES_NOT_PAY_OFF: "would not pay off",
+        DEPENDS: "would depend on equilibrium selection",
+    }
     placed = []
-    for label, x, y in points:
-        i = int(np.argmin(np.abs(np.asarray(result.xs) - x)))
-        j = int(np.argmin(np.abs(np.asarray(result.ys) - y)))
-        inv = {c: n for n, c in VERDICT_CODES.items()}
-        placed.append(
-            f"{label} lies where it {inv[int(codes[j, i])]}".replace(
-                "it depends on", "it depends on"
-            )
-        )
+    for n, ((label, *_), verdict) in enumerate(zip(points, verdicts, strict=True)):
+        if verdict is None:
+            continue
+        if n == 0:
+            placed.append(f"{label} lies where it {verdict}")
+        else:
+            placed.append(f"with the values of {label} it {would.get(verdict, verdict)}")
     return head + (": " + "; ".join(placed) if placed else "")
 
 
