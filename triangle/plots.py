@@ -906,7 +906,7 @@ def decomposition_chart(analyses: Sequence[Any], *, title: str | None = None) ->
     if not datas:
         raise TriangleInputError("nothing to chart: no analyses given")
     n_bars = sum(len(_components(d)) + 1 for d in datas) + (len(datas) - 1)
-    fig = _new_figure(max(6.5, 1.0 + 0.85 * n_bars), 5.4)
+    fig = _new_figure(max(6.5, 1.0 + 0.85 * n_bars), 5.8)
     ax = fig.add_axes((0.1, 0.2, 0.86, 0.6))
     x0 = 0.0
     ticks, labels, seen = [], [], {}
@@ -939,19 +939,42 @@ def decomposition_chart(analyses: Sequence[Any], *, title: str | None = None) ->
     ax.set_ylabel(f"change in {mover}'s payoff (payoff units)")
     _pad_ylim(ax, 0.12)
     if title is None:
-        parts = [f"{_scenario_label(d)}: {_signed(sum(_components(d).values()))}" for d in datas]
+        parts = [f"{_scenario_label(d)}: {_balance(_components(d))}" for d in datas]
         title = f"Where {_the(mover)}'s gain from the move comes from — " + "; ".join(parts)
-    _title(fig, title)
+    head = _title(fig, title)
     handles = [Patch(color=c, label=n) for n, c in seen.items()]
     handles += [
         Patch(facecolor=VERDICT_COLOURS[v], edgecolor=_INK, label=f"net: {v}")
         for v in VERDICTS
         if any(_verdict(d) == v for d in datas)
     ]
-    fig.legend(
-        handles=handles, loc="upper center", ncol=min(len(handles), 6), bbox_to_anchor=(0.5, 0.88)
+    legend = fig.legend(
+        handles=handles,
+        loc="upper center",
+        ncol=_legend_columns(fig, [h.get_label() for h in handles], 9.5),
+        bbox_to_anchor=(0.5, _bottom_of(fig, head) - _inches(fig, 0.05)),
     )
+    top = _bottom_of(fig, legend) - _inches(fig, 0.25)
+    ax.set_position((0.1, 0.2, 0.86, top - 0.2))
     return fig
+
+
+def _balance(parts: Mapping[str, float]) -> str:
+    """The net gain and what drives it: ``"−0.65 (costs −3.00 outweigh standing +2.00)"``."""
+    net = sum(parts.values())
+    gains = sorted(((v, k) for k, v in parts.items() if v > 0), reverse=True)
+    losses = sorted((v, k) for k, v in parts.items() if v < 0)
+    if net > 0 and gains:
+        lead, other = gains[0], losses[0] if losses else None
+    elif net < 0 and losses:
+        lead, other = losses[0], gains[0] if gains else None
+    else:
+        return _signed(net)
+    top = f"{lead[1]} {_signed(lead[0])}"
+    if other is None:
+        return f"{_signed(net)} (mostly {top})"
+    verb = "outweigh" if lead[1].endswith("s") else "outweighs"
+    return f"{_signed(net)} ({top} {verb} {other[1]} {_signed(other[0])})"
 
 
 def _pad_ylim(ax: Any, fraction: float) -> None:
