@@ -17,6 +17,8 @@ from pathlib import Path
 import matplotlib as mpl
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
@@ -420,3 +422,65 @@ def test_numbers_use_a_real_minus_sign():
     assert plots._signed(0.65) == "+0.65"
     assert plots._signed(-0.0) == "0.00"
     assert plots._signed(-1e-13) == "0.00"
+
+
+def test_finding_when_the_mover_becomes_the_pivot(dicts):
+    after = dicts[0]["move"]["after"]["roles"]
+    assert after["US"] == "pivot"
+    gain = dicts[0]["move"]["gain"]["min"]
+    text = plots.finding(dicts[0])
+    assert text.startswith("Courting China and the USSR pays off for the US")
+    assert text.endswith(f"the US becomes the pivot and gains {plots._num(gain)}")
+
+
+def test_a_verdict_that_depends_on_selection_shows_the_range():
+    data = plots.example_analysis()
+    data["move"]["verdict"] = plots.DEPENDS
+    data["move"]["gain"] = {"min": -0.5, "max": 1.5}
+    data["move"]["decomposition"] = {"standing": 1.0, "costs": -1.5}
+    fig = plots.decomposition_chart([data])
+    ax = fig.axes[0]
+    net = by_gid(ax.patches, "net:Example, 1971")
+    assert net.get_y() == pytest.approx(-0.5) and net.get_height() == pytest.approx(0.5)
+    assert to_rgba(net.get_facecolor()) == to_rgba(plots.VERDICT_COLOURS[plots.DEPENDS])
+    texts = [t.get_text() for t in ax.texts]
+    assert f"{plots._signed(-0.5)} … {plots._signed(1.5)}" in texts
+    title = plots.triangle_diagram(data)._suptitle.get_text().replace("\n", " ")
+    assert "may or may not pay off" in title
+    assert f"between {plots._signed(-0.5)} and {plots._signed(1.5)}" in title
+
+
+def test_comparison_without_thresholds_has_no_threshold_line(analyses):
+    fig = plots.comparison_chart([analyses[1].to_dict() | {"thresholds": []}])
+    gids = {t.get_gid() for t in fig.texts}
+    label = analyses[1].to_dict()["scenario"]
+    assert f"verdict:{label}" in gids and f"reason:{label}" in gids
+    assert f"threshold:{label}" not in gids
+
+
+@settings(max_examples=40)
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_signed_numbers_read_back_to_the_rounded_value(x):
+    text = plots._signed(x)
+    assert text[0] in "+\u22120"
+    assert float(text.replace("\u2212", "-")) == pytest.approx(round(x, 2), abs=0.006)
+
+
+@settings(max_examples=12)
+@given(
+    st.lists(st.floats(min_value=-3.9, max_value=3.9), min_size=1, max_size=4, unique=True),
+    st.floats(min_value=-3.9, max_value=3.9),
+)
+def test_gain_curve_draws_every_threshold_and_marker_where_given(thresholds, at):
+    ordered = sorted(thresholds)
+    assume(all(b - a > 1e-6 for a, b in zip(ordered, ordered[1:], strict=False)))
+    x = np.linspace(-4, 4, 17)
+    gain = np.sin(x)
+    curve = plots.Curve("c", x, gain, gain, thresholds=tuple(thresholds), marker=(at, 0.25))
+    fig = plots.gain_curve_chart(curve, "p")
+    ax = fig.axes[0]
+    lines = [ln for ln in ax.lines if ln.get_gid() == "threshold:c"]
+    drawn = sorted(float(ln.get_xdata()[0]) for ln in lines)
+    assert drawn == pytest.approx(sorted(thresholds), abs=1e-12)
+    marker = by_gid(ax.collections, "marker:c")
+    assert tuple(marker.get_offsets()[0]) == pytest.approx((at, 0.25))
