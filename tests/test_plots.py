@@ -366,17 +366,17 @@ def test_verdict_map_marks_the_scenario_point_and_further_points(scenarios):
 
 def test_decomposition_bars_add_up_to_the_gain(dicts):
     fig = plots.decomposition_chart(dicts)
-    ax = fig.axes[0]
+    patches = [p for axis in fig.axes for p in axis.patches]
     for data in dicts:
         label = data["scenario"]
         parts = data["move"]["decomposition"]
         level = 0.0
         for name, value in parts.items():
-            bar = by_gid(ax.patches, f"component:{label}:{name}")
+            bar = by_gid(patches, f"component:{label}:{name}")
             assert bar.get_height() == pytest.approx(abs(value), abs=1e-12)
             assert bar.get_y() == pytest.approx(min(level, level + value), abs=1e-12)
             level += value
-        net = by_gid(ax.patches, f"net:{label}")
+        net = by_gid(patches, f"net:{label}")
         gain = data["move"]["gain"]["min"]
         assert level == pytest.approx(gain, abs=1e-9)
         assert net.get_height() == pytest.approx(abs(gain), abs=1e-9)

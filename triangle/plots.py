@@ -905,42 +905,48 @@ def decomposition_chart(analyses: Sequence[Any], *, title: str | None = None) ->
     datas = [_as_dict(a) for a in analyses]
     if not datas:
         raise TriangleInputError("nothing to chart: no analyses given")
-    n_bars = sum(len(_components(d)) + 1 for d in datas) + (len(datas) - 1)
-    fig = _new_figure(max(6.5, 1.0 + 0.85 * n_bars), 5.8)
-    ax = fig.add_axes((0.1, 0.2, 0.86, 0.6))
-    x0 = 0.0
-    ticks, labels, seen = [], [], {}
-    for d in datas:
+    # one panel per scenario, at most three to a row, all on one y scale
+    per_row = min(3, len(datas))
+    rows = -(-len(datas) // per_row)
+    widest = max(len(_components(d)) + 1 for d in datas)
+    panel_width = max(3.4, 0.85 * widest + 0.9)
+    fig = _new_figure(max(6.5, panel_width * per_row + 1.0), 1.4 + 3.9 * rows)
+    mover = datas[0]["move"]["player"]
+    seen: dict[str, str] = {}
+    axes = []
+    for n, d in enumerate(datas):
         label = _scenario_label(d)
+        ax = fig.add_subplot(rows, per_row, n + 1, sharey=axes[0] if axes else None)
+        axes.append(ax)
         comps = _components(d)
-        xs = _waterfall(ax, d, x0, label_prefix=label)
-        ticks += xs
-        labels += [*comps, "net gain"]
-        for n, name in enumerate(comps):
-            seen.setdefault(name, _component_colour(name, n))
-        ax.text(
-            (xs[0] + xs[-1]) / 2,
-            -0.16,
-            _wrap(label, 30),
-            transform=ax.get_xaxis_transform(),
-            ha="center",
-            va="top",
+        xs = _waterfall(ax, d, 0.0, label_prefix=label)
+        for k, name in enumerate(comps):
+            seen.setdefault(name, _component_colour(name, k))
+        ax.axhline(0, color=_INK, linewidth=0.9, zorder=1)
+        ax.set_xticks(xs, [_wrap(t, 10) for t in [*comps, "net gain"]], fontsize=9.5)
+        ax.tick_params(axis="x", length=0)
+        ax.set_xlim(-0.7, xs[-1] + 0.7)
+        ax.set_title(
+            _wrap(label, 34) + "\n" + _wrap(_balance(comps), 40),
             fontsize=10.5,
             fontweight="bold",
+            loc="center",
         )
-        if x0 > 0:
-            ax.axvline(x0 - 1, color="#DDDDDD", linewidth=1)
-        x0 = xs[-1] + 2
-    ax.axhline(0, color=_INK, linewidth=0.9, zorder=1)
-    ax.set_xticks(ticks, [_wrap(t, 10) for t in labels], fontsize=9.5)
-    ax.tick_params(axis="x", length=0)
-    ax.set_xlim(-0.7, x0 - 1.3)
-    mover = datas[0]["move"]["player"]
-    ax.set_ylabel(f"change in {mover}'s payoff (payoff units)")
-    _pad_ylim(ax, 0.12)
+        if n % per_row == 0:
+            ax.set_ylabel(f"change in {mover}'s payoff (payoff units)")
+        else:
+            ax.tick_params(axis="y", labelleft=False)
+    _pad_ylim(axes[0], 0.12)
     if title is None:
-        parts = [f"{_scenario_label(d)}: {_balance(_components(d))}" for d in datas]
-        title = f"Where {_the(mover)}'s gain from the move comes from — " + "; ".join(parts)
+        if len(datas) == 1:  # with several, each panel's title says what drives it
+            parts = [f"{_scenario_label(d)}: {_balance(_components(d))}" for d in datas]
+            title = f"Where {_the(mover)}'s gain from the move comes from — " + "; ".join(parts)
+        else:
+            pays = sum(_verdict(d) == "pays off" for d in datas)
+            title = (
+                f"Where {_the(mover)}'s gain from the move comes from: it pays off in {pays} "
+                f"of {len(datas)} scenarios"
+            )
     head = _title(fig, title)
     handles = [Patch(color=c, label=n) for n, c in seen.items()]
     handles += [
@@ -954,8 +960,17 @@ def decomposition_chart(analyses: Sequence[Any], *, title: str | None = None) ->
         ncol=_legend_columns(fig, [h.get_label() for h in handles], 9.5),
         bbox_to_anchor=(0.5, _bottom_of(fig, head) - _inches(fig, 0.05)),
     )
-    top = _bottom_of(fig, legend) - _inches(fig, 0.25)
-    ax.set_position((0.1, 0.2, 0.86, top - 0.2))
+    top = _bottom_of(fig, legend) - _inches(fig, 0.15)
+    fig.subplots_adjust(
+        left=0.75 / fig.get_figwidth() + 0.03,
+        right=0.98,
+        top=top,
+        bottom=0.75 / fig.get_figheight(),
+        hspace=0.75,
+        wspace=0.08,
+    )
+    # room under the top of each panel for its two-line title
+    fig.subplots_adjust(top=top - _inches(fig, 0.8))
     return fig
 
 
