@@ -50,8 +50,12 @@ def main() -> None:
     for scenario in sorted((ROOT / "scenarios").glob("*.yaml")):
         rel = scenario.relative_to(ROOT)
         rows.append((f"triangle solve {rel}", [*triangle, "solve", str(rel)]))
-        rows.append((f"triangle solve {rel} --solver pure", [*triangle, "solve", str(rel),
-                                                              "--solver", "pure"]))
+        rows.append(
+            (
+                f"triangle solve {rel} --solver pure",
+                [*triangle, "solve", str(rel), "--solver", "pure"],
+            )
+        )
 
     results = [(name, wall(cmd, args.repeat)) for name, cmd in rows]
     floor = results[1][1]

@@ -27,7 +27,9 @@ def test_lookup_by_name_and_index():
     assert g.strategy_index("B", "b3") == 2
     assert g.profile_index(("a2", "b1", "c2")) == (1, 0, 1)
     assert g.payoff(("a2", "b1", "c2")).tolist() == [
-        g.payoffs[0, 1, 0, 1], g.payoffs[1, 1, 0, 1], g.payoffs[2, 1, 0, 1]
+        g.payoffs[0, 1, 0, 1],
+        g.payoffs[1, 1, 0, 1],
+        g.payoffs[2, 1, 0, 1],
     ]
 
 
@@ -76,16 +78,34 @@ def test_subgame_keeps_stances_and_components():
     "kwargs, message",
     [
         ({"players": ("A",), "strategies": (("a",),), "payoffs": np.zeros((1, 1))}, "at least 2"),
-        ({"players": ("A", "A"), "strategies": (("a",), ("b",)), "payoffs": np.zeros((2, 1, 1))},
-         "unique"),
-        ({"players": ("A", "B"), "strategies": (("a", "a"), ("b",)),
-          "payoffs": np.zeros((2, 2, 1))}, "unique"),
-        ({"players": ("A", "B"), "strategies": (("a",), ("b",)), "payoffs": np.zeros((2, 2, 1))},
-         "shape"),
-        ({"players": ("A", "B"), "strategies": (("a",), ("b",)),
-          "payoffs": np.array([[[np.nan]], [[0.0]]])}, "finite"),
-        ({"players": ("A", "B"), "strategies": (("a",), ()), "payoffs": np.zeros((2, 1, 0))},
-         "no strategies"),
+        (
+            {"players": ("A", "A"), "strategies": (("a",), ("b",)), "payoffs": np.zeros((2, 1, 1))},
+            "unique",
+        ),
+        (
+            {
+                "players": ("A", "B"),
+                "strategies": (("a", "a"), ("b",)),
+                "payoffs": np.zeros((2, 2, 1)),
+            },
+            "unique",
+        ),
+        (
+            {"players": ("A", "B"), "strategies": (("a",), ("b",)), "payoffs": np.zeros((2, 2, 1))},
+            "shape",
+        ),
+        (
+            {
+                "players": ("A", "B"),
+                "strategies": (("a",), ("b",)),
+                "payoffs": np.array([[[np.nan]], [[0.0]]]),
+            },
+            "finite",
+        ),
+        (
+            {"players": ("A", "B"), "strategies": (("a",), ()), "payoffs": np.zeros((2, 1, 0))},
+            "no strategies",
+        ),
     ],
 )
 def test_invalid_games_are_rejected(kwargs, message):
@@ -95,14 +115,19 @@ def test_invalid_games_are_rejected(kwargs, message):
 
 def test_components_must_add_up():
     with pytest.raises(ValueError, match="add up"):
-        Game(("A", "B"), (("a",), ("b",)), np.ones((2, 1, 1)),
-             components={"x": np.zeros((2, 1, 1))})
+        Game(
+            ("A", "B"), (("a",), ("b",)), np.ones((2, 1, 1)), components={"x": np.zeros((2, 1, 1))}
+        )
 
 
 def test_stance_toward_oneself_is_rejected():
     with pytest.raises(ValueError, match="not another player"):
-        Game(("A", "B"), (("a",), ("b",)), np.ones((2, 1, 1)),
-             stances=((frozenset({"A"}),), (frozenset(),)))
+        Game(
+            ("A", "B"),
+            (("a",), ("b",)),
+            np.ones((2, 1, 1)),
+            stances=((frozenset({"A"}),), (frozenset(),)),
+        )
 
 
 def test_table_lists_every_profile_with_every_payoff():

@@ -68,12 +68,14 @@ def test_worked_example_2025():
     """US–China −, US–Russia −, China–Russia +: stable marriage, US outcast; the US warming
     to Russia makes Russia the pivot and the US a wing (DOMAIN §2)."""
     pl = ("US", "China", "Russia")
-    before = Triad.from_signs(pl, {("US", "China"): -1, ("US", "Russia"): -1,
-                                   ("China", "Russia"): +1})
+    before = Triad.from_signs(
+        pl, {("US", "China"): -1, ("US", "Russia"): -1, ("China", "Russia"): +1}
+    )
     assert before.configuration == MARRIAGE and before.role("US") == "outcast"
     assert before.score("US") == -3
-    after = Triad.from_signs(pl, {("US", "China"): -1, ("US", "Russia"): +1,
-                                  ("China", "Russia"): +1})
+    after = Triad.from_signs(
+        pl, {("US", "China"): -1, ("US", "Russia"): +1, ("China", "Russia"): +1}
+    )
     assert after.configuration == ROMANTIC
     assert after.pivot == "Russia" and after.score("Russia") == 3
     assert after.role("US") == "wing" and after.score("US") == -1

@@ -53,8 +53,7 @@ def test_model_reaches_the_documented_verdict(path):
 
 def outcome_triads(game, commitment, strategy):
     branch = commitment.branch(strategy)
-    return [triad_at(game, [int(v.argmax()) for v in branch.profiles[j]])
-            for j in branch.plausible]
+    return [triad_at(game, [int(v.argmax()) for v in branch.profiles[j]]) for j in branch.plausible]
 
 
 def test_1971_opening_is_the_best_commitment_and_leaves_the_us_the_pivot():
@@ -182,7 +181,11 @@ def test_c14_a_flip_without_an_alliance_gains_little():
 def test_the_contrast_holds_over_the_stated_range_of_role_weights(weight):
     """The 1971/2025 contrast is not an artefact of the weight of standing: it holds for
     every weight below the 2025 threshold of 1.325 (tested at four points)."""
-    assert analyze_move(scenario("kissinger_1971.yaml"),
-                        {"standing_weight": weight}).verdict == "pays off"
-    assert analyze_move(scenario("reverse_kissinger_2025.yaml"),
-                        {"standing_weight": weight}).verdict == "does not pay off"
+    assert (
+        analyze_move(scenario("kissinger_1971.yaml"), {"standing_weight": weight}).verdict
+        == "pays off"
+    )
+    assert (
+        analyze_move(scenario("reverse_kissinger_2025.yaml"), {"standing_weight": weight}).verdict
+        == "does not pay off"
+    )

@@ -176,6 +176,86 @@ def test_sweep_agrees_with_analyze_move_on_hand_scenarios(tmp_path_factory, data
     _agree(scenario, points)
 
 
+# A user role-score table makes the value of the B-C tie depend on the other ties: the
+# followers' game after the move has plausible mixed equilibria that pure outcomes miss
+# (they alone would give a gain of exactly 0).
+MIXED_MATTERS = """\
+format: 1
+title: Custom roles
+players: [A, B, C]
+form: relations
+role_scores: {pivot: -1, friend: -2, partner: -2, wing: 1, foe: 2, outcast: -1}
+ties:
+  A: {B: 1, C: 2}
+  B: {A: 1, C: -1}
+  C: {A: 3, B: 0}
+move: {player: A, from: cold, to: "warm:B+C"}
+"""
+
+
+def test_points_whose_mixed_equilibria_matter_use_the_full_solver(tmp_path):
+    s = load(tmp_path, MIXED_MATTERS)
+    a = analyze_move(s)
+    pure = [o.payoffs["A"] for o in a.after.outcomes if o.selected and o.kind == "pure"]
+    mixed = [o.payoffs["A"] for o in a.after.outcomes if o.selected and o.kind == "mixed"]
+    # the reason for the fallback: a plausible mixed equilibrium outside the pure range
+    assert mixed and (min(mixed) < min(pure) - 1e-6 or max(mixed) > max(pure) + 1e-6)
+    assert a.verdict == "depends on equilibrium selection"
+    result = sweep_move(s, [{}])
+    assert result.fallback.tolist() == [True]
+    assert "mixed equilibria could change the result" in result.notes[0]
+    _agree(s, [{}])
+
+
+def test_shipped_scenarios_stay_on_the_batched_path(shipped):
+    # relations games with Bao's scores pass the structure certificate everywhere
+    rng = np.random.default_rng(5)
+    for scenario in shipped:
+        ranges = {n: p.range for n, p in scenario.parameters.items()}
+        points = [
+            {
+                n: float(rng.uniform(*r)) if rng.random() < 0.5 else float(np.mean(r))
+                for n, r in ranges.items()
+            }
+            for _ in range(200)
+        ]
+        result = sweep_move(scenario, points)
+        assert not result.fallback.any(), scenario.path
+        assert result.notes == ()
+
+
+@st.composite
+def relations_games(draw):
+    """Random relations-form scenarios: tie values, costs, weights; Bao's or a user table."""
+    half = st.integers(-6, 6).map(lambda k: k / 2)
+    players = ("A", "B", "C")
+    ties = {i: {j: draw(half) for j in players if j != i} for i in players}
+    costs = {i: {j: abs(draw(half)) for j in players if j != i} for i in players}
+    lines = [
+        "format: 1",
+        "title: random relations game",
+        "players: [A, B, C]",
+        "form: relations",
+        f"role_weight: {abs(draw(half))}",
+        "ties: " + json.dumps(ties),
+        "costs: " + json.dumps(costs),
+        "third_party: " + json.dumps({i: draw(half) for i in players}),
+    ]
+    if draw(st.booleans()):
+        roles = ("pivot", "friend", "partner", "wing", "foe", "outcast")
+        lines.append("role_scores: " + json.dumps({r: draw(half) for r in roles}))
+    moves = ["cold", "warm:B", "warm:C", "warm:B+C"]
+    start, end = draw(st.lists(st.sampled_from(moves), min_size=2, max_size=2, unique=True))
+    lines.append(f'move: {{player: A, from: "{start}", to: "{end}"}}')
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=20)
+@given(text=relations_games())
+def test_sweep_agrees_with_analyze_move_on_random_relations_games(tmp_path_factory, text):
+    _agree(load(tmp_path_factory.mktemp("r"), text), [{}])
+
+
 def test_empty_sweep(tmp_path):
     s = load(tmp_path, COURT)
     lo, hi, verdicts = gain_curve(s, "x", [])

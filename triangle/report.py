@@ -259,10 +259,14 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
         rows = []
         for b in com["branches"]:
             plaus = [f for f in b["followers"] if f["plausible"]]
-            shown = plaus or b["followers"]
-            outcome = "; ".join(
-                _triangle_text(f.get("triangle")) or _profile_text(f["profile"]) for f in shown[:2]
+            # payoff-equivalent outcomes with the same triangle are listed once
+            shown = list(
+                dict.fromkeys(
+                    _triangle_text(f.get("triangle")) or _profile_text(f["profile"])
+                    for f in (plaus or b["followers"])
+                )
             )
+            outcome = "; ".join(shown[:2])
             if len(shown) > 2:
                 outcome += f"; (+{len(shown) - 2} more)"
             lp = b["leader_payoff"]
