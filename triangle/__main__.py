@@ -1,0 +1,3 @@
+from triangle.cli import main
+
+main()
