@@ -77,9 +77,7 @@ class Game:
         if len(set(players)) != len(players):
             raise ValueError(f"player names must be unique: {players}")
         if len(strategies) != len(players):
-            raise ValueError(
-                f"{len(players)} players but strategies for {len(strategies)}"
-            )
+            raise ValueError(f"{len(players)} players but strategies for {len(strategies)}")
         for name, ss in zip(players, strategies, strict=True):
             if not ss:
                 raise ValueError(f"player {name} has no strategies")
@@ -263,4 +261,3 @@ class Game:
     def __repr__(self) -> str:
         sizes = "x".join(str(m) for m in self.shape)
         return f"Game({', '.join(self.players)}; {sizes})"
-

@@ -94,8 +94,10 @@ class Triad:
         if len(actors) != 3 or len(set(actors)) != 3:
             raise ValueError(f"a triad has three distinct actors, got {actors}")
         table = {frozenset(k): (1 if v > 0 else -1) for k, v in signs.items()}
-        pairs = [tie_key(a, b) for a, b in ((actors[0], actors[1]), (actors[0], actors[2]),
-                                             (actors[1], actors[2]))]
+        pairs = [
+            tie_key(a, b)
+            for a, b in ((actors[0], actors[1]), (actors[0], actors[2]), (actors[1], actors[2]))
+        ]
         missing = [tuple(sorted(p)) for p in pairs if p not in table]
         if missing or len(table) != 3:
             raise ValueError(f"need the sign of each of the three ties; missing {missing}")

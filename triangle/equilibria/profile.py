@@ -75,8 +75,8 @@ class Equilibrium:
 
     def close_to(self, other: Equilibrium, atol: float = 1e-6) -> bool:
         return all(
-            np.allclose(a, b, atol=atol, rtol=0) for a, b in zip(self.profile, other.profile,
-                                                                  strict=True)
+            np.allclose(a, b, atol=atol, rtol=0)
+            for a, b in zip(self.profile, other.profile, strict=True)
         )
 
     def sort_key(self) -> tuple:
@@ -114,9 +114,7 @@ def make_equilibrium(
         return None
     uses_dominated = False
     if dominated is not None:
-        uses_dominated = any(
-            prof[i][k] > PURE_ATOL for i, ks in enumerate(dominated) for k in ks
-        )
+        uses_dominated = any(prof[i][k] > PURE_ATOL for i, ks in enumerate(dominated) for k in ks)
     return Equilibrium(
         profile=prof,
         payoffs=expected_payoffs(game, prof),
@@ -135,7 +133,10 @@ def merge_equilibria(found: Iterable[Equilibrium], atol: float = 1e-6) -> tuple[
             if kept.close_to(eq, atol):
                 methods = kept.methods + tuple(m for m in eq.methods if m not in kept.methods)
                 merged[n] = Equilibrium(
-                    kept.profile, kept.payoffs, min(kept.max_regret, eq.max_regret), methods,
+                    kept.profile,
+                    kept.payoffs,
+                    min(kept.max_regret, eq.max_regret),
+                    methods,
                     kept.weakly_dominated,
                 )
                 break

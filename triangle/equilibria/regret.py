@@ -101,7 +101,8 @@ def best_responses(
     """Indices of ``player``'s pure best responses to the others' mixtures."""
     i = game.player_index(player)
     values = strategy_payoffs(game, profile, i)
-    return tuple(int(k) for k in np.flatnonzero(values >= values.max() - regret_tolerance(game, tol)))
+    cutoff = values.max() - regret_tolerance(game, tol)
+    return tuple(int(k) for k in np.flatnonzero(values >= cutoff))
 
 
 def payoff_spread(game: Game) -> float:
