@@ -32,18 +32,27 @@ numbers for thousands of parameter points at once: payoff arrays are compiled pe
 point (cheap: the scenario's expressions are parsed once), then every point's
 followers' games are searched for *pure* equilibria with
 :func:`~triangle.equilibria.pure.pure_nash_mask_batch` and a vectorised one-round
-weak-dominance check, with no solver call per point. Where a point's followers' game
-has no plausible pure equilibrium, that point falls back to the full solver (and the
-result says so in ``fallback`` and ``notes``).
+dominance check, with no solver call per point.
 
-The cheap path ranges over pure equilibria only. For relations-form scenarios this
-loses nothing: a follower's payoff there is a sum of a term in its own stance toward
-the mover, a term in the other follower's stance toward the mover and a coordination
-term in their mutual stances, so every component of the followers' equilibria has
-pure extreme points and the mover's payoff, linear in each follower's mixture, takes
-its extreme values at pure equilibria. For a table-form game with mixed equilibria
-the cheap path may differ from :func:`~triangle.analysis.analyze_move`; the tests
-check agreement on the shipped scenarios.
+Pure outcomes give the full answer only when mixed equilibria cannot change it, so
+each point must pass a cheap certificate, else it is solved with the full solver
+(:func:`evaluate_point`) and flagged in ``fallback`` with a note:
+
+* one follower (2-player games): its equilibria are mixtures of its best replies,
+  so the mover's extreme payoffs are at pure ones;
+* three players with stances: the *structure* certificate of
+  :func:`_structure_certificate` (each follower's payoff is additive apart from one
+  term in the followers' mutual tie). Relations-form games with Bao's scores always
+  pass it, so the shipped scenarios never fall back; a user role-score table
+  usually makes the tie's value depend on the third tie, and such points fall back;
+* other games: the *bounds* certificate of :func:`_bounds_certificate` (pure
+  equilibria already reach the lowest and highest payoff the mover can get from
+  strategies an equilibrium may use);
+* and a point whose followers' game has no plausible pure equilibrium always falls
+  back.
+
+The tests check that both paths agree on the shipped scenarios and on hand-built and
+random games.
 """
 
 from __future__ import annotations
@@ -519,12 +528,14 @@ def _followers_batch(payoffs: np.ndarray, mover: int, k: int) -> tuple[np.ndarra
     return sliced, sliced[:, mover]
 
 
-def _weakly_dominated_batch(games: np.ndarray, atol: np.ndarray) -> list[np.ndarray]:
-    """Per player of each game, which pure strategies are weakly dominated (one round).
+def _dominated_batch(games: np.ndarray, atol: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per player of each game, its weakly and its strictly dominated pure strategies.
 
-    The rule of :func:`~triangle.equilibria.weakly_dominated`: ``l`` dominates ``k``
-    when it is never worse by more than ``atol`` and somewhere better by more than
-    ``atol``. Returns one boolean array of shape ``(B, s_p)`` per player ``p``.
+    The rules of :mod:`triangle.equilibria.dominance` (one round, pure dominators):
+    ``l`` weakly dominates ``k`` when it is never worse by more than ``atol`` and
+    somewhere better by more than ``atol``; strictly when better by more than ``atol``
+    everywhere. Returns ``(weak, strict)`` boolean arrays of shape ``(B, s_p)`` per
+    player ``p``.
     """
     batch, m = games.shape[:2]
     tolerance = atol.reshape(batch, 1, 1, 1)
@@ -534,14 +545,24 @@ def _weakly_dominated_batch(games: np.ndarray, atol: np.ndarray) -> list[np.ndar
         u = own.reshape(batch, own.shape[1], -1)
         diff = u[:, :, np.newaxis, :] - u[:, np.newaxis, :, :]  # [b, l, k, a]
         weak = np.all(diff >= -tolerance, axis=3) & np.any(diff > tolerance, axis=3)
-        out.append(weak.any(axis=1))
+        strict = np.all(diff > tolerance, axis=3)
+        out.append((weak.any(axis=1), strict.any(axis=1)))
     return out
+
+
+def _weakly_dominated_batch(games: np.ndarray, atol: np.ndarray) -> list[np.ndarray]:
+    """Per player of each game, which pure strategies are weakly dominated (one round)."""
+    return [weak for weak, _ in _dominated_batch(games, atol)]
 
 
 @dataclass(frozen=True)
 class _BatchSide:
+    games: np.ndarray  # (B, m, s...) the followers' games
+    atol: np.ndarray  # (B,) their absolute tolerance
     nash: np.ndarray  # (B, s...)
     plausible: np.ndarray  # (B, s...)
+    undominated: np.ndarray  # (B, s...) profiles of weakly undominated strategies
+    unstrict: np.ndarray  # (B, s...) profiles of strategies not strictly dominated
     mover: np.ndarray  # (B, s...) mover's payoffs
 
 
@@ -549,12 +570,14 @@ def _side_batch(payoffs: np.ndarray, mover: int, k: int, tol: float) -> _BatchSi
     games, values = _followers_batch(payoffs, mover, k)
     atol = _spread_atol(games, tol)
     nash = pure_nash_mask_batch(games, atol)
-    plausible = nash.copy()
-    for p, dominated in enumerate(_weakly_dominated_batch(games, atol)):
+    undominated = np.ones_like(nash)
+    unstrict = np.ones_like(nash)
+    for p, (weak, strict) in enumerate(_dominated_batch(games, atol)):
         shape = [games.shape[0]] + [1] * (games.ndim - 2)
-        shape[1 + p] = dominated.shape[1]
-        plausible &= ~dominated.reshape(shape)
-    return _BatchSide(nash, plausible, values)
+        shape[1 + p] = weak.shape[1]
+        undominated &= ~weak.reshape(shape)
+        unstrict &= ~strict.reshape(shape)
+    return _BatchSide(games, atol, nash, nash & undominated, undominated, unstrict, values)
 
 
 def _masked_bounds(values: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -570,6 +593,71 @@ def _batch_bounds(side: _BatchSide, selection: str) -> tuple[np.ndarray, np.ndar
         return _masked_bounds(side.mover, side.plausible)
     lo, hi = _masked_bounds(side.mover, side.nash)
     return (hi, hi) if selection == "optimistic" else (lo, lo)
+
+
+def _bounds_certificate(side: _BatchSide, atol: np.ndarray) -> np.ndarray:
+    """Points where mixed equilibria cannot widen the mover's payoff range.
+
+    A plausible equilibrium uses only weakly undominated strategies, so the mover's
+    expected payoff lies between its lowest and highest payoff over the profiles of
+    those strategies; if plausible *pure* equilibria reach both ends, mixed ones add
+    nothing. Likewise for all equilibria with the strategies that are not strictly
+    dominated (never played in any equilibrium).
+    """
+    ok = np.ones(side.mover.shape[0], dtype=bool)
+    for eq_mask, block in ((side.plausible, side.undominated), (side.nash, side.unstrict)):
+        lo, hi = _masked_bounds(side.mover, eq_mask)
+        block_lo, block_hi = _masked_bounds(side.mover, block)
+        ok &= (lo - block_lo <= atol) & (block_hi - hi <= atol)
+    return ok
+
+
+def _structure_certificate(side: _BatchSide, template: Game, spec: MoveSpec) -> np.ndarray:
+    """Points where every equilibrium component of the followers' game has pure extreme points.
+
+    For three players with stances: each follower ``j`` (other follower ``o``) must have
+    payoffs ``F(s) + G(t) + h · b_j(s) · b_o(t)``, where ``b`` says whether a strategy is
+    warm toward the other follower, with ``max F`` the same over strategies warm and not
+    warm toward ``o``. Then ``j`` is indifferent between the two kinds of strategies
+    only when ``h · P(o warm to j) = 0``, every piece of the equilibrium set is a product
+    of faces of the strategy simplices, and the mover's payoff (linear in each
+    follower's mixture) takes its extreme values at pure equilibria. Relations-form
+    games with Bao's scores have this form (a stance toward a cold actor changes
+    nothing; the tie between the followers enters once, additively).
+    """
+    batch = side.games.shape[0]
+    followers = [j for j in range(3) if j != spec.mover]
+    tolerance = side.atol.reshape(batch, 1, 1)
+    ok = np.ones(batch, dtype=bool)
+    for p in range(2):
+        j, o = followers[p], followers[1 - p]
+        u = side.games[:, p] if p == 0 else np.swapaxes(side.games[:, p], 1, 2)  # [b, s, t]
+        bj = np.array([template.players[o] in w for w in template.stances[j]], dtype=float)
+        bo = np.array([template.players[j] in w for w in template.stances[o]], dtype=float)
+        if bj.min() == bj.max() or bo.min() == bo.max():
+            ok &= False
+            continue
+        # h from one quadruple, then the rest must be additive: R = F[s] + G[t]
+        s1, s0 = int(np.argmax(bj)), int(np.argmin(bj))
+        t1, t0 = int(np.argmax(bo)), int(np.argmin(bo))
+        h = u[:, s1, t1] - u[:, s0, t1] - u[:, s1, t0] + u[:, s0, t0]
+        r = u - h[:, None, None] * np.outer(bj, bo)[None]
+        interaction = r - r[:, :, :1] - r[:, :1, :] + r[:, :1, :1]
+        ok &= np.all(np.abs(interaction) <= tolerance, axis=(1, 2))
+        f = r[:, :, 0]
+        warm_best = f[:, bj > 0].max(axis=1)
+        cold_best = f[:, bj == 0].max(axis=1)
+        ok &= np.abs(warm_best - cold_best) <= side.atol
+    return ok
+
+
+def _certified(side: _BatchSide, template: Game, spec: MoveSpec, atol: np.ndarray) -> np.ndarray:
+    """Points whose pure outcomes give what the full solvers would (see :func:`sweep_move`)."""
+    if template.n_players == 2:  # one follower: its equilibria are mixtures of best replies
+        return np.ones(side.mover.shape[0], dtype=bool)
+    if template.n_players == 3 and template.stances is not None:
+        return _structure_certificate(side, template, spec)
+    return _bounds_certificate(side, atol)
 
 
 def _after_configurations(template: Game, spec: MoveSpec) -> np.ndarray | None:
@@ -708,10 +796,14 @@ def sweep_move(
         a = _batch_bounds(sides[1], selection)
         gains[selection] = (a[0] - b[1], a[1] - b[0])
         codes[selection] = verdict_codes(*gains[selection], atol)
-    fallback = ~(
+    no_pure = ~(
         sides[0].plausible.reshape(n_points, -1).any(axis=1)
         & sides[1].plausible.reshape(n_points, -1).any(axis=1)
     )
+    uncertified = ~(
+        _certified(sides[0], template, spec, atol) & _certified(sides[1], template, spec, atol)
+    )
+    fallback = no_pure | uncertified
 
     configurations = np.full(n_points, None, dtype=object)
     names = _after_configurations(template, spec)
@@ -745,10 +837,17 @@ def sweep_move(
             configurations[b] = point.after_configuration
             keep[b] = point.keep_value
             states[b] = point.keep
-        notes.append(
-            f"{int(fallback.sum())} of {n_points} points had no plausible pure equilibrium "
-            "in a followers' game and were solved with the full solver"
-        )
+        if no_pure.any():
+            notes.append(
+                f"{int(no_pure.sum())} of {n_points} points had no plausible pure equilibrium "
+                "in a followers' game and were solved with the full solver"
+            )
+        if (uncertified & ~no_pure).any():
+            notes.append(
+                f"{int((uncertified & ~no_pure).sum())} of {n_points} points had followers' "
+                "games whose mixed equilibria could change the result and were solved with "
+                "the full solver"
+            )
     return MoveSweep(
         points=merged,
         gains=gains,
