@@ -8,12 +8,16 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_analysis import COURT, PENNIES, SCENARIOS, load
 
 from triangle.analysis import analyze_move, find_threshold
 from triangle.errors import TriangleInputError
 from triangle.scenario import load_scenario
+from triangle.sweep import sweep_move
 
 # COURT with a kink at x = -2 outside the flip: A's tie with B is worth max(x, -2), so the
 # gain is max(x, -2) - 1.5 (threshold still 1.5) but the payoffs are not affine in x.
@@ -157,3 +161,40 @@ def test_reverse_kissinger_rivalry_flip_is_above_the_scenario_value():
     assert up[0].above == "pays off" and up[0].verified
     assert th.margin > 0 and math.isclose(th.margin, up[0].value - th.value)
     assert th.sentence.startswith("rivalry would have to exceed")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """Every shipped scenario with a move (the two cases and their counterfactuals)."""
+    found = [load_scenario(p) for p in sorted(Path(SCENARIOS).glob("*.yaml"))]
+    found = [s for s in found if s.move is not None]
+    if not found:
+        pytest.skip("shipped scenarios not present")
+    return found
+
+
+@settings(max_examples=12)
+@given(data=st.data())
+def test_flips_match_a_fine_grid(shipped, data):
+    scenario = data.draw(st.sampled_from(shipped), label="scenario")
+    parameter = data.draw(st.sampled_from(sorted(scenario.parameters)), label="parameter")
+    kind = data.draw(st.sampled_from(["verdict", "target"]), label="kind")
+    th = find_threshold(scenario, parameter, kind=kind)
+    assert all(f.verified for f in th.flips) and th.notes == ()
+    assert list(th.points) == sorted(th.points)
+    # the state on each side of every flip, read off an independent grid
+    grid = np.linspace(th.lo, th.hi, 401)
+    result = sweep_move(scenario, [{parameter: float(x)} for x in grid])
+    states = result.verdicts() if kind == "verdict" else list(result.target_states)
+    edges = [th.lo, *th.points, th.hi]
+    for k, x in enumerate(grid):
+        if any(abs(x - p) <= 1e-9 * (th.hi - th.lo) for p in th.points):
+            continue  # on a flip the game is degenerate; either side's state may hold
+        j = int(np.searchsorted(edges, x, side="right")) - 1
+        j = min(max(j, 0), len(edges) - 2)
+        expected = (
+            th.flips[j - 1].above if j > 0 else (th.flips[0].below if th.flips else states[k])
+        )
+        assert states[k] == expected, (parameter, x)
+    if not th.flips:
+        assert len(set(states)) == 1
