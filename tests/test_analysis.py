@@ -362,7 +362,8 @@ def test_to_dict_is_plain_json_and_deterministic(tmp_path):
     assert move["gain"] == {"min": -1.0, "max": -1.0}
     assert move["wedge"]["status"] == "holds"
     assert move["after"]["ties"] == {"A–B": 1, "A–C": -1, "B–C": 1}
-    (th,) = first["thresholds"]
+    th, target = first["thresholds"]  # the verdict's flip, then the target's
+    assert th["kind"] == "verdict" and target["kind"] == "target"
     assert th["parameter"] == "x" and abs(th["flips"][0]["value"] - 1.5) < 1e-9
 
 

@@ -18,11 +18,18 @@ from triangle.roles import Triad
 
 
 def fmt(x: float, digits: int = 4) -> str:
-    """A number for people: up to ``digits`` decimals, no trailing zeros, no ``-0``."""
+    """A number for people: up to ``digits`` decimals, no trailing zeros, no ``-0``,
+    and a real minus sign (U+2212), as in the analysis sentences.
+
+    >>> fmt(-0.65), fmt(3.0), fmt(-1e-9)
+    ('\u22120.65', '3', '0')
+    """
     if abs(x) < 0.5 * 10**-digits:
         x = 0.0
     text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-") else "0"
+    if text in ("", "-", "-0"):
+        return "0"
+    return text.replace("-", "\u2212")  # the minus sign the analysis sentences use
 
 
 def triad_at(game: Game, profile: Sequence[int]) -> Triad | None:

@@ -659,8 +659,10 @@ def analyze_move(
     overrides : mapping, optional
         Parameter values replacing the scenario's.
     thresholds : sequence of str
-        Parameters for which to find where the verdict flips
-        (:func:`~triangle.analysis.find_threshold`).
+        Parameters for which to find where the verdict flips and, when the move has
+        a target, where the target's choice about its partner flips
+        (:func:`~triangle.analysis.find_threshold`, kinds ``"verdict"`` then
+        ``"target"``).
     tol : float
         Relative tolerance (regret, dominance, verdict; times the payoff spread).
 
@@ -714,9 +716,12 @@ def analyze_move(
     if thresholds:
         from triangle.analysis.thresholds import find_threshold
 
+        # where the verdict flips, and (with a target) where the target's choice flips
+        kinds = ("verdict", "target") if spec.target is not None else ("verdict",)
         found = tuple(
-            find_threshold(scenario, name, overrides, kind="verdict", tol=tol)
+            find_threshold(scenario, name, overrides, kind=kind, tol=tol)
             for name in thresholds
+            for kind in kinds
         )
     return MoveAnalysis(
         scenario=scenario,
