@@ -126,9 +126,12 @@ def cli() -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
-    default=10.0,
+    default=5.0,
     show_default=True,
-    help="Seconds allowed to each Gambit method.",
+    help=(
+        "Seconds the Gambit methods may run (side by side, 3+ players). On degenerate "
+        "games enumpoly rarely finishes; raise this to give it longer."
+    ),
 )
 @click.option(
     "--show-game", is_flag=True, help="Also print the compiled payoff table (table format)."

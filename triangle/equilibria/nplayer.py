@@ -136,32 +136,62 @@ def run_gambit(
     Returns the flat profiles found (``None`` if the method did not finish) and a note
     (``None`` if it finished without error). The child is killed on timeout.
     """
+    return run_gambit_methods((method,), payoffs, timeout)[method]
+
+
+def run_gambit_methods(
+    methods: Sequence[str], payoffs: np.ndarray, timeout: float
+) -> dict[str, tuple[list[list[float]] | None, str | None]]:
+    """Run several Gambit methods side by side, each in its own child process.
+
+    All start at once and share one deadline, ``timeout`` seconds from the start:
+    the wall-clock time is that of the slowest method, not their sum. Each method's
+    result is as for :func:`run_gambit`; children still running at the deadline are
+    killed.
+    """
+    from multiprocessing.connection import wait
+
     ctx = multiprocessing.get_context("fork")
-    reader, writer = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(writer, method, payoffs), daemon=True)
     start = time.monotonic()
-    proc.start()
-    writer.close()
-    status, value = "timeout", None
+    running = {}
+    for method in methods:
+        reader, writer = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(writer, method, payoffs), daemon=True)
+        proc.start()
+        writer.close()
+        running[reader] = (method, proc)
+    answers: dict[str, tuple[str, Any, float]] = {}
     try:
-        if reader.poll(timeout):
-            try:
-                status, value = reader.recv()
-            except EOFError:
-                status, value = "error", "the process ended without an answer"
+        while running:
+            left = timeout - (time.monotonic() - start)
+            if left <= 0:
+                break
+            for reader in wait(list(running), left):
+                method, proc = running.pop(reader)
+                try:
+                    status, value = reader.recv()
+                except EOFError:
+                    status, value = "error", "the process ended without an answer"
+                answers[method] = (status, value, time.monotonic() - start)
+                proc.join(5.0)  # it has answered: let it exit by itself
+                reader.close()
     finally:
-        if status != "timeout":
-            proc.join(5.0)  # it has answered: let it exit by itself
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        reader.close()
-    if status == "ok":
-        return value, None
-    if status == "timeout":
-        return None, f"gambit {method} stopped after {timeout:g} s"
-    elapsed = time.monotonic() - start
-    return None, f"gambit {method} failed after {elapsed:.1f} s ({value})"
+        for reader, (_method, proc) in running.items():
+            if proc.is_alive():
+                proc.kill()
+            proc.join()
+            reader.close()
+    out: dict[str, tuple[list[list[float]] | None, str | None]] = {}
+    for method in methods:
+        if method not in answers:
+            out[method] = (None, f"gambit {method} stopped after {timeout:g} s")
+            continue
+        status, value, elapsed = answers[method]
+        if status == "ok":
+            out[method] = (value, None)
+        else:
+            out[method] = (None, f"gambit {method} failed after {elapsed:.1f} s ({value})")
+    return out
 
 
 # -- regularity ------------------------------------------------------------------------------
@@ -299,10 +329,11 @@ def nplayer_solve(
         Any number of players (meant for three or more; 2-player games are better
         served by :func:`~triangle.equilibria.bimatrix.bimatrix_solve`).
     methods : tuple of str
-        Names from :data:`GAMBIT_METHODS`, run one after the other in this order.
+        Names from :data:`GAMBIT_METHODS`, run side by side, each in its own process;
+        results are merged in this order.
     timeout : float
-        Seconds of wall-clock time allowed to *each* method; a method still running
-        then is killed and a note says so.
+        Seconds of wall-clock time the methods may run (they share one deadline); a
+        method still running then is killed and a note says so.
     tol : float
         Relative regret tolerance (times the game's payoff spread).
 
@@ -343,8 +374,9 @@ def nplayer_solve(
     notes: list[str] = []
     found: list[Equilibrium] = []
     cuts = np.cumsum(game.shape)[:-1]
+    results = run_gambit_methods(methods, np.array(game.payoffs), timeout)
     for method in methods:
-        flats, note = run_gambit(method, np.array(game.payoffs), timeout)
+        flats, note = results[method]
         if note is not None:
             notes.append(note)
         if flats is None:
@@ -387,18 +419,18 @@ def _count_notes(game: Game, equilibria: tuple[Equilibrium, ...]) -> list[str]:
     count = len(equilibria)
     noun = "equilibrium" if count == 1 else "equilibria"
     if count == 0:
-        return ["no equilibrium found (every game has one): the methods failed or timed out"]
+        return ["gambit found no equilibrium (every game has one): its methods failed or timed out"]
     if not all(is_regular(game, eq.profile) for eq in equilibria):
         return [
-            f"{count} {noun} found; some are not regular (ties in best responses or a "
-            "continuum), so the game is degenerate and there may be continua of equilibria"
+            f"gambit found {count} {noun}; some are not regular (ties in best responses or "
+            "a continuum), so the game is degenerate and there may be continua of equilibria"
         ]
     if count % 2 == 0:
         return [
-            f"{count} {noun} found, all regular: an even number, so at least one "
+            f"gambit found {count} {noun}, all regular: an even number, so at least one "
             "equilibrium was missed or the game has an irregular one"
         ]
     return [
-        f"{count} {noun} found, all regular: an odd number, consistent with a complete "
-        "list for a generic game (not a proof)"
+        f"gambit found {count} {noun}, all regular: an odd number, consistent with a "
+        "complete list for a generic game (not a proof)"
     ]
