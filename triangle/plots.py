@@ -1308,6 +1308,49 @@ def _broken(
 
 
 @_styled
+def _mark_point(
+    ax: Any,
+    xy: tuple[float, float],
+    text: str,
+    offset: tuple[float, float],
+    *,
+    colour: Any,
+    gid: str,
+    size: float,
+    edge: float,
+    text_colour: Any = None,
+    line_colour: Any = None,
+) -> None:
+    """A dot at ``xy`` (with ``gid``) and its boxed label ``offset`` points away."""
+    dot = ax.scatter(
+        [xy[0]],
+        [xy[1]],
+        s=size,
+        marker="o",
+        color=colour,
+        edgecolor="white",
+        linewidth=edge,
+        zorder=6,
+    )
+    dot.set_gid(gid)
+    line = line_colour if line_colour is not None else colour
+    dx, dy = offset
+    ax.annotate(
+        text,
+        xy,
+        xytext=(dx, dy),
+        textcoords="offset points",
+        ha="left" if dx > 0 else "right",
+        va="bottom" if dy > 0 else "top",
+        fontsize=10,
+        fontweight="bold",
+        color=text_colour if text_colour is not None else _INK,
+        zorder=7,
+        arrowprops={"arrowstyle": "-", "color": line, "lw": 0.8},
+        bbox={"fc": "white", "ec": line, "lw": 0.6, "alpha": 0.92, "pad": 2.5},
+    )
+
+
 def gain_curve_chart(
     curves: Any,
     parameter: str,
@@ -1550,23 +1593,16 @@ def gain_curve_chart(
         zip(markers, texts, offsets, strict=True)
     ):
         colour = colour_of.get(label, CURVE_COLOURS[n % len(CURVE_COLOURS)])
-        point = ax.scatter(
-            [value], [gain], s=110, color=colour, edgecolor="white", linewidth=1.8, zorder=6
-        )
-        point.set_gid(f"marker:{label}")
-        ax.annotate(
-            text,
+        _mark_point(
+            ax,
             (value, gain),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha="left" if dx > 0 else "right",
-            va="bottom" if dy > 0 else "top",
-            fontsize=10,
-            fontweight="bold",
-            color=colour,
-            zorder=7,
-            arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.8},
-            bbox={"fc": "white", "ec": colour, "lw": 0.6, "alpha": 0.92, "pad": 2.5},
+            text,
+            (dx, dy),
+            colour=colour,
+            gid=f"marker:{label}",
+            size=110,
+            edge=1.8,
+            text_colour=colour,
         )
     ax.set_xlabel(parameter + (f" ({unit})" if unit else ""))
     ax.set_ylabel(
@@ -1997,30 +2033,17 @@ def _verdict_map_figure(
     ax.set_ylim(ye[0], ye[-1])
     texts = [_wrap(label, 28) for label, *_ in points]
     offsets = _place_marker_labels(fig, ax, points, texts)
-    for (label, x, y), text, (dx, dy) in zip(points, texts, offsets, strict=True):
-        dot = ax.scatter(
-            [x],
-            [y],
-            s=120,
-            marker="o",
-            color=OKABE_ITO["black"],
-            edgecolor="white",
-            linewidth=2,
-            zorder=6,
-        )
-        dot.set_gid(f"point:{label}")
-        ax.annotate(
-            text,
+    for (label, x, y), text, offset in zip(points, texts, offsets, strict=True):
+        _mark_point(
+            ax,
             (x, y),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha="left" if dx > 0 else "right",
-            va="bottom" if dy > 0 else "top",
-            fontsize=10,
-            fontweight="bold",
-            zorder=7,
-            arrowprops={"arrowstyle": "-", "color": _INK, "lw": 0.8},
-            bbox={"fc": "white", "ec": _INK, "lw": 0.6, "pad": 2.5, "alpha": 0.92},
+            text,
+            offset,
+            colour=OKABE_ITO["black"],
+            gid=f"point:{label}",
+            size=120,
+            edge=2.0,
+            line_colour=_INK,
         )
     ax.set_xlim(xe[0], xe[-1])
     ax.set_ylim(ye[0], ye[-1])

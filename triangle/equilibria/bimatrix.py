@@ -51,8 +51,8 @@ from triangle.equilibria.profile import (
     PURE_ATOL,
     Equilibrium,
     SolveResult,
-    make_equilibrium,
     merge_equilibria,
+    verify_candidates,
 )
 from triangle.equilibria.regret import DEFAULT_TOL, payoff_spread
 from triangle.errors import TriangleInputError
@@ -385,16 +385,7 @@ def bimatrix_solve(
         if candidates is None:
             continue
         finished.append(name)
-        verified = []
-        rejected = 0
-        for x, y in candidates:
-            finite = x.shape == (A.shape[0],) and y.shape == (A.shape[1],)
-            finite = finite and bool(np.all(np.isfinite(x)) and np.all(np.isfinite(y)))
-            eq = make_equilibrium(game, (x, y), methods=(name,), tol=tol) if finite else None
-            if eq is None:
-                rejected += 1
-            else:
-                verified.append(eq)
+        verified, rejected = verify_candidates(game, candidates, methods=(name,), tol=tol)
         if rejected:
             notes.append(
                 f"{_PROSE[name]}: {rejected} candidate profile(s) failed the regret check "

@@ -47,8 +47,8 @@ from triangle.equilibria.profile import (
     PURE_ATOL,
     Equilibrium,
     SolveResult,
-    make_equilibrium,
     merge_equilibria,
+    verify_candidates,
 )
 from triangle.equilibria.regret import DEFAULT_TOL, payoff_spread
 from triangle.errors import TriangleInputError
@@ -381,23 +381,13 @@ def nplayer_solve(
             notes.append(note)
         if flats is None:
             continue
-        rejected = 0
-        for flat in flats:
-            vec = np.asarray(flat, dtype=float)
-            ok = vec.shape == (sum(game.shape),) and bool(np.all(np.isfinite(vec)))
-            eq = None
-            name = (f"gambit.{method}",)
-            if ok:
-                profile = np.split(vec, cuts)
-                eq = make_equilibrium(game, profile, methods=name, tol=tol)
-                if eq is None:
-                    refined = polish(game, profile)
-                    if refined is not None:
-                        eq = make_equilibrium(game, refined, methods=name, tol=tol)
-            if eq is None:
-                rejected += 1
-            else:
-                found.append(eq)
+        # a flat profile of the wrong length splits into vectors of the wrong lengths,
+        # which verify_candidates rejects
+        profiles = (np.split(np.asarray(flat, dtype=float), cuts) for flat in flats)
+        verified, rejected = verify_candidates(
+            game, profiles, methods=(f"gambit.{method}",), tol=tol, refine=polish
+        )
+        found.extend(verified)
         if rejected:
             notes.append(
                 f"gambit {method}: {rejected} profile(s) failed the regret check at "

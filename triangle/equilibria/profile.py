@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -122,6 +122,41 @@ def make_equilibrium(
         methods=tuple(methods),
         weakly_dominated=uses_dominated,
     )
+
+
+def verify_candidates(
+    game: Game,
+    candidates: Iterable[Sequence[np.typing.ArrayLike]],
+    *,
+    methods: Iterable[str],
+    tol: float = DEFAULT_TOL,
+    refine: Callable[[Game, Sequence[np.ndarray]], Sequence[np.ndarray] | None] | None = None,
+) -> tuple[list[Equilibrium], int]:
+    """Check a solver's candidate profiles; return the equilibria and how many failed.
+
+    A candidate fails when a player's vector has the wrong length or a non-finite
+    entry, or when its regret is above tolerance even after ``refine`` (if given: a
+    function returning an improved profile, or ``None``) has been tried on it.
+    """
+    methods = tuple(methods)
+    verified: list[Equilibrium] = []
+    rejected = 0
+    for candidate in candidates:
+        profile = [np.asarray(sigma, dtype=float) for sigma in candidate]
+        shaped = len(profile) == game.n_players and all(
+            sigma.shape == (m,) and bool(np.all(np.isfinite(sigma)))
+            for sigma, m in zip(profile, game.shape, strict=False)
+        )
+        eq = make_equilibrium(game, profile, methods=methods, tol=tol) if shaped else None
+        if eq is None and shaped and refine is not None:
+            better = refine(game, profile)
+            if better is not None:
+                eq = make_equilibrium(game, better, methods=methods, tol=tol)
+        if eq is None:
+            rejected += 1
+        else:
+            verified.append(eq)
+    return verified, rejected
 
 
 def merge_equilibria(found: Iterable[Equilibrium], atol: float = 1e-6) -> tuple[Equilibrium, ...]:
