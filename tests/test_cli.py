@@ -208,7 +208,9 @@ def test_unknown_option_is_a_usage_error():
 # -- help and start-up ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("verb", [[], ["solve"], ["validate"]])
+@pytest.mark.parametrize(
+    "verb", [[], ["solve"], ["validate"], ["analyze"], ["compare"], ["plot"], ["sweep"]]
+)
 def test_every_verb_has_help_with_an_example(verb):
     result = run(*verb, "--help")
     assert result.exit_code == 0
@@ -240,3 +242,147 @@ def test_internal_errors_exit_1_without_traceback(monkeypatch, capsys):
     assert exit_info.value.code == 1
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: solver exploded" in err and "Traceback" not in err
+
+
+# -- analyze, compare, plot, sweep -----------------------------------------------------------
+
+
+def test_analyze_json_has_the_move_contract():
+    result = run("analyze", S2025, "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    move = doc["move"]
+    assert (move["player"], move["from"], move["to"]) == ("US", "cold", "warm:Russia")
+    assert move["verdict"] == "does not pay off"
+    assert move["gain"]["min"] == pytest.approx(-0.65)
+    assert move["before"]["configuration"] == "stable marriage"
+    assert move["after"]["roles"] == {"US": "wing", "China": "wing", "Russia": "pivot"}
+    # the move's default threshold: where the verdict flips, then where the target's does
+    kinds = [(t["parameter"], t["kind"]) for t in doc["thresholds"]]
+    assert kinds == [("rivalry", "verdict"), ("rivalry", "target")]
+    assert doc["thresholds"][0]["flips"][0]["value"] == pytest.approx(1.8)
+
+
+def test_analyze_text_and_param_override_changes_the_verdict():
+    base = run("analyze", S2025)
+    assert base.exit_code == 0 and "Verdict: DOES NOT PAY OFF" in base.stdout
+    assert "rivalry would have to exceed 1.80" in base.stdout
+    split = run("analyze", S2025, "--param", "rivalry=6", "--threshold", "offer")
+    assert "Verdict: PAYS OFF" in split.stdout and "offer would have to" in split.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--threshold", "rivalr"], "--threshold rivalr"),
+        (["--param", "rivalry=99"], "outside its range"),
+        (["--param", "nope=1"], "no scenario declares it"),
+    ],
+)
+def test_analyze_bad_input(args, message):
+    result = run("analyze", S2025, *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_analyze_without_a_move_is_bad_input(tmp_path):
+    path = write(tmp_path, PD)
+    result = run("analyze", path)
+    assert result.exit_code == 2 and "has no `move:` block" in result.stderr
+
+
+def test_compare_table_json_and_chart(tmp_path):
+    out = tmp_path / "comparison.png"
+    result = run("compare", S1971, S2025, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "[1] pays off" in result.stdout and "[2] does not pay off" in result.stdout
+    again = run("compare", S1971, S2025, "--out", str(out))
+    assert again.exit_code == 2 and "exists; use --force" in again.stderr
+    doc = json.loads(run("compare", S1971, S2025, "--format", "json").stdout)
+    assert [s["move"]["verdict"] for s in doc["scenarios"]] == ["pays off", "does not pay off"]
+
+
+@pytest.mark.parametrize(
+    "kind, extra, suffix",
+    [
+        ("triangle", [], ".svg"),
+        ("gain-curve", ["--parameter", "rivalry"], ".png"),
+        ("decomposition", [], ".pdf"),
+        ("payoffs", [], ".png"),
+        ("comparison", [], ".png"),
+    ],
+)
+def test_plot_kinds_write_files(tmp_path, kind, extra, suffix):
+    files = [S2025] if kind == "triangle" else [S1971, S2025]
+    out = tmp_path / f"chart{suffix}"
+    result = run("plot", *files, "--kind", kind, "--out", str(out), *extra)
+    assert result.exit_code == 0, result.output
+    head = out.read_bytes()[:5]
+    assert head in (b"\x89PNG\r", b"<?xml", b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary files left
+
+
+def test_plot_verdict_map_and_default_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("plot", S2025, "--kind", "verdict-map", "--x", "rivalry", "--y", "offer")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "reverse_kissinger_2025-verdict-map.png").exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--kind", "verdict-map", "--x", "rivalry"], "needs --x NAME and --y NAME"),
+        (["--kind", "gain-curve", "--parameter", "nope"], "has no such parameter"),
+        (["--kind", "triangle", "--out", "x.gif"], ".png, .svg or .pdf"),
+        (["--kind", "triangle", "--out", "no/such/dir/x.png"], "does not exist"),
+    ],
+)
+def test_plot_bad_input(tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run("plot", S2025, *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sweep_csv_matches_analyze_at_each_point():
+    result = run(
+        "sweep",
+        S2025,
+        "--parameter",
+        "rivalry",
+        "--from",
+        "0",
+        "--to",
+        "3",
+        "--steps",
+        "4",
+        "--format",
+        "csv",
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "rivalry,gain_min,gain_max,verdict"
+    for line in lines[1:]:
+        value, g_lo, g_hi, verdict = line.split(",")
+        doc = json.loads(
+            run("analyze", S2025, "--param", f"rivalry={value}", "--format", "json").stdout
+        )
+        assert doc["move"]["verdict"] == verdict
+        assert doc["move"]["gain"]["min"] == pytest.approx(float(g_lo))
+        assert doc["move"]["gain"]["max"] == pytest.approx(float(g_hi))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--parameter", "nope"], "has no such parameter"),
+        (["--parameter", "rivalry", "--from", "3", "--to", "1"], "must be below"),
+        (["--parameter", "rivalry", "--param", "rivalry=1"], "it is the swept parameter"),
+        (["--parameter", "rivalry", "--from", "-9"], "outside its range"),
+    ],
+)
+def test_sweep_bad_input(args, message):
+    result = run("sweep", S2025, *args)
+    assert result.exit_code == 2 and message in result.stderr, result.output

@@ -102,6 +102,7 @@ def cli() -> None:
       triangle analyze scenarios/reverse_kissinger_2025.yaml --threshold rivalry
       triangle compare scenarios/kissinger_1971.yaml scenarios/reverse_kissinger_2025.yaml
       triangle plot scenarios/*.yaml --kind gain-curve --parameter rivalry --out gain.png
+      triangle sweep scenarios/reverse_kissinger_2025.yaml --parameter rivalry --format csv
       triangle validate scenarios/*.yaml                 check files, exit 2 on errors
 
     Exit status: 0 success, 2 bad input (file:line: message on stderr), 1 other failures.
@@ -497,6 +498,138 @@ def _verdict_map(paths: tuple[str, ...], px: str, py: str, params: tuple[str, ..
         if px in sc.parameters and py in sc.parameters
     ]
     return plots.verdict_map_chart(first, px, py, points=points, overrides=overrides)
+
+
+@cli.command()
+@click.argument("scenario", type=click.Path(dir_okay=False))
+@click.option("--parameter", required=True, metavar="NAME", help="The parameter to vary.")
+@click.option(
+    "--from",
+    "start",
+    type=float,
+    default=None,
+    help="First value [default: the low end of the parameter's range].",
+)
+@click.option(
+    "--to",
+    "stop",
+    type=float,
+    default=None,
+    help="Last value [default: the high end of the parameter's range].",
+)
+@click.option(
+    "--steps",
+    type=click.IntRange(2, 100_000),
+    default=101,
+    show_default=True,
+    help="Number of evenly spaced values.",
+)
+@click.option(
+    "--selection",
+    type=click.Choice(["plausible", "optimistic", "pessimistic"]),
+    default="plausible",
+    show_default=True,
+    help="Which follower equilibria the gain ranges over.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv or json for scripts.",
+)
+@param_option
+@bad_input_is_exit_2
+def sweep(
+    scenario: str,
+    parameter: str,
+    start: float | None,
+    stop: float | None,
+    steps: int,
+    selection: str,
+    fmt: str,
+    params: tuple[str, ...],
+) -> None:
+    """The mover's gain and the verdict of the move along one parameter.
+
+    Evaluates the move at evenly spaced values of the parameter through the batched
+    path (the same answers as `triangle analyze` at each point, without a solver
+    call per point), holding the other parameters at their values (or --param).
+
+    \b
+    Examples:
+      triangle sweep scenarios/reverse_kissinger_2025.yaml --parameter rivalry
+      triangle sweep scenarios/kissinger_1971.yaml --parameter rivalry --from -4 --to 8 \\
+          --steps 13 --format csv > gain.csv
+    """
+    import numpy as np
+
+    from triangle.analysis import gain_curve
+    from triangle.report import fmt as number
+    from triangle.scenario import load_scenario, parse_overrides
+
+    sc = load_scenario(scenario)
+    if sc.move is None:
+        raise BadInput(f"{sc.path}: scenario has no `move:` block")
+    if parameter not in sc.parameters:
+        raise BadInput(
+            f"--parameter {parameter}: {sc.path} has no such parameter; "
+            f"parameters: {', '.join(sc.parameters) or 'none'}"
+        )
+    overrides = parse_overrides(params)
+    if parameter in overrides:
+        raise BadInput(f"--param {parameter}: it is the swept parameter; drop the override")
+    sc.parameter_values(overrides)  # check the other overrides before the sweep
+    declared = sc.parameters[parameter].range
+    if (start is None or stop is None) and declared is None:
+        raise BadInput(f"{parameter} has no declared range: give --from and --to")
+    lo = declared[0] if start is None else start
+    hi = declared[1] if stop is None else stop
+    if not lo < hi:
+        raise BadInput(f"--from {number(lo)} must be below --to {number(hi)}")
+    values = np.linspace(lo, hi, steps)
+    curve = gain_curve(sc, parameter, values, selection, overrides=overrides)
+    rows = list(
+        zip(
+            curve.values.tolist(),
+            curve.gain_min.tolist(),
+            curve.gain_max.tolist(),
+            curve.verdicts,
+            strict=True,
+        )
+    )
+    if fmt == "json":
+        emit_json(
+            {
+                "scenario": sc.path,
+                "parameter": parameter,
+                "selection": selection,
+                "parameters": sc.parameter_values(overrides),
+                **curve.to_dict(),
+            }
+        )
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([parameter, "gain_min", "gain_max", "verdict"])
+        for value, g_lo, g_hi, verdict in rows:
+            writer.writerow([repr(value), repr(g_lo), repr(g_hi), verdict])
+    else:
+        click.echo(
+            f"{sc.title}: {sc.move.player}'s gain from {sc.move.from_strategy} -> "
+            f"{sc.move.to_strategy} along {parameter} ({selection} selection)"
+        )
+        for value, g_lo, g_hi, verdict in rows:
+            gain = (
+                number(g_lo, 3)
+                if abs(g_hi - g_lo) < 1e-12
+                else f"{number(g_lo, 3)} to {number(g_hi, 3)}"
+            )
+            click.echo(f"  {parameter} = {number(value):>8}  gain {gain:>14}  {verdict}")
+    for note in curve.notes:
+        click.echo(f"note: {note}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:
