@@ -392,16 +392,6 @@ def test_court_gain_is_x_minus_cost_plus_two(tmp_path_factory, x, cost):
     assert close(sum(a.decomposition.values()), a.gain[0])
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    """Every shipped scenario with a move (the two cases and their counterfactuals)."""
-    found = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
-    found = [s for s in found if s.move is not None]
-    if not found:
-        pytest.skip("shipped scenarios not present")
-    return found
-
-
 @settings(max_examples=20)
 @given(data=st.data())
 def test_shipped_decomposition_sums_to_gain_and_outcomes_are_equilibria(shipped, data):

@@ -9,6 +9,7 @@ import known_games as kg
 import numpy as np
 import pygambit as gbt
 import pytest
+from checks import assert_verified
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import games
@@ -56,19 +57,6 @@ def contains(found, expected, atol: float = ATOL) -> bool:
 
 def profiles(result) -> list[tuple[np.ndarray, ...]]:
     return [e.profile for e in result.equilibria]
-
-
-def assert_verified(result) -> None:
-    """Every equilibrium is a probability profile of the game with regret within tol."""
-    game = result.game
-    for eq in result.equilibria:
-        for sigma, m in zip(eq.profile, game.shape, strict=True):
-            assert sigma.shape == (m,)
-            assert np.all(sigma >= 0)
-            assert abs(sigma.sum() - 1.0) <= 1e-9
-        assert max_regret(game, eq.profile) <= regret_tolerance(game, result.tol)
-        assert eq.max_regret <= regret_tolerance(game, result.tol)
-        assert eq.methods
 
 
 def enummixed(game: Game, rational: bool) -> list[tuple[np.ndarray, ...]]:

@@ -12,12 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import games
-from test_analysis import COORDINATION, COURT, DETERRENCE, PENNIES, SCENARIOS, SPLIT, load
+from test_analysis import COORDINATION, COURT, DETERRENCE, PENNIES, SPLIT, load
 
 from triangle.analysis import analyze_move
 from triangle.equilibria import weakly_dominated
 from triangle.errors import TriangleInputError
-from triangle.scenario import load_scenario
 from triangle.sweep import (
     VERDICT_CODES,
     _weakly_dominated_batch,
@@ -146,16 +145,6 @@ def parameter_points(draw, scenario, max_points=4):
             )
         points.append(point)
     return points
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    """Every shipped scenario with a move (the two cases and their counterfactuals)."""
-    found = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
-    found = [s for s in found if s.move is not None]
-    if not found:
-        pytest.skip("shipped scenarios not present")
-    return found
 
 
 @settings(max_examples=30)

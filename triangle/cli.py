@@ -452,27 +452,35 @@ def plot(
 
 def _gain_curve(paths: tuple[str, ...], parameter: str | None, params: tuple[str, ...]):
     from triangle import plots
-    from triangle.scenario import load_scenario, parse_overrides
+    from triangle.scenario import load_scenario
 
     scenarios = [load_scenario(p) for p in paths]
-    for sc in scenarios:
-        if sc.move is None:
-            raise BadInput(f"{sc.path}: scenario has no `move:` block")
     if parameter is None:
-        defaults = [sc.move.thresholds[0] for sc in scenarios if sc.move.thresholds]
+        defaults = [sc.move.thresholds[0] for sc in scenarios if sc.move and sc.move.thresholds]
         if not defaults:
             raise BadInput("--kind gain-curve needs --parameter NAME")
         parameter = defaults[0]
+    overrides = varied_parameter(scenarios, parameter, params, "the x axis of the chart")
+    return plots.gain_curve_chart(scenarios, parameter, overrides=overrides)
+
+
+def varied_parameter(scenarios, parameter: str, params: tuple[str, ...], role: str) -> dict:
+    """Check that every scenario has a move and the parameter a sweep or curve varies,
+    and that ``--param`` does not also fix it; return the parsed overrides."""
+    from triangle.scenario import parse_overrides
+
     for sc in scenarios:
+        if sc.move is None:
+            raise BadInput(f"{sc.path}: scenario has no `move:` block")
         if parameter not in sc.parameters:
             raise BadInput(
                 f"--parameter {parameter}: {sc.path} has no such parameter; "
-                f"parameters: {', '.join(sc.parameters)}"
+                f"parameters: {', '.join(sc.parameters) or 'none'}"
             )
     overrides = parse_overrides(params)
     if parameter in overrides:
-        raise BadInput(f"--param {parameter}: it is the x axis of the chart; drop the override")
-    return plots.gain_curve_chart(scenarios, parameter, overrides=overrides)
+        raise BadInput(f"--param {parameter}: it is {role}; drop the override")
+    return overrides
 
 
 def _verdict_map(paths: tuple[str, ...], px: str, py: str, params: tuple[str, ...]):
@@ -567,19 +575,10 @@ def sweep(
 
     from triangle.analysis import gain_curve
     from triangle.report import fmt as number
-    from triangle.scenario import load_scenario, parse_overrides
+    from triangle.scenario import load_scenario
 
     sc = load_scenario(scenario)
-    if sc.move is None:
-        raise BadInput(f"{sc.path}: scenario has no `move:` block")
-    if parameter not in sc.parameters:
-        raise BadInput(
-            f"--parameter {parameter}: {sc.path} has no such parameter; "
-            f"parameters: {', '.join(sc.parameters) or 'none'}"
-        )
-    overrides = parse_overrides(params)
-    if parameter in overrides:
-        raise BadInput(f"--param {parameter}: it is the swept parameter; drop the override")
+    overrides = varied_parameter([sc], parameter, params, "the swept parameter")
     sc.parameter_values(overrides)  # check the other overrides before the sweep
     declared = sc.parameters[parameter].range
     if (start is None or stop is None) and declared is None:
