@@ -189,3 +189,17 @@ def test_the_contrast_holds_over_the_stated_range_of_role_weights(weight):
         analyze_move(scenario("reverse_kissinger_2025.yaml"), {"standing_weight": weight}).verdict
         == "does not pay off"
     )
+
+
+@pytest.mark.parametrize(
+    "offer, allies, verdict",
+    [(1.0, 1.3, "pays off"), (1.0, 1.4, "does not pay off"), (0.8, 1.5, "pays off")],
+)
+def test_2025_verdict_rests_on_the_price_of_the_courtship(offer, allies, verdict):
+    """scenarios/README.md: the move pays off for standing alone once offer + allies
+    falls below 2.35 (standing +2 plus ties +0.35)."""
+    s = scenario("reverse_kissinger_2025.yaml")
+    a = analyze_move(s, {"offer": offer, "allies": allies})
+    assert a.verdict == verdict
+    assert a.gain[0] == pytest.approx(2.35 - offer - allies)
+    assert a.wedge.status == "holds"
