@@ -145,3 +145,17 @@ def test_from_arrays_default_labels():
     assert g.players == ("P1", "P2") and g.strategies == (("s1", "s2"), ("s1", "s2", "s3"))
     with pytest.raises(ValueError):
         Game.from_arrays(np.zeros((2, 2, 2)), np.zeros((2, 2, 2)))
+
+
+def test_triad_at_a_pure_profile_needs_three_players_with_stances():
+    warm = lambda *names: frozenset(names)  # noqa: E731
+    stances = (
+        (warm(), warm("B", "C")),
+        (warm(), warm("A")),
+        (warm(), warm("A")),
+    )
+    g = Game(("A", "B", "C"), (("c", "w"),) * 3, np.zeros((3, 2, 2, 2)), stances=stances)
+    t = g.triad((1, 1, 1))
+    assert t.configuration == "romantic triangle" and t.pivot == "A"
+    assert g.triad((0, 1, 1)).configuration == "unit-veto"
+    assert three_player().triad((0, 0, 0)) is None  # no stances

@@ -120,3 +120,12 @@ def test_unknown_actor():
 def test_role_of_and_bao_score_agree_on_all_patterns():
     for rij, rik, rjk in itertools.product((1, -1), repeat=3):
         assert bao_score(rij, rik, rjk) == BAO_SCORES[role_of(rij, rik, rjk)]
+
+
+def test_to_dict_is_plain_data():
+    assert triad(1, 1, -1).to_dict() == {
+        "configuration": ROMANTIC,
+        "ties": {"A–B": 1, "A–C": 1, "B–C": -1},
+        "roles": {"A": "pivot", "B": "wing", "C": "wing"},
+        "scores": {"A": 3.0, "B": -1.0, "C": -1.0},
+    }

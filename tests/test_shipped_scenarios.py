@@ -17,7 +17,6 @@ import pytest
 
 from triangle.analysis import analyze_move, find_threshold
 from triangle.equilibria import leader_commitment
-from triangle.report import triad_at
 from triangle.scenario import load_scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -53,7 +52,7 @@ def test_model_reaches_the_documented_verdict(path):
 
 def outcome_triads(game, commitment, strategy):
     branch = commitment.branch(strategy)
-    return [triad_at(game, [int(v.argmax()) for v in branch.profiles[j]]) for j in branch.plausible]
+    return [game.triad([int(v.argmax()) for v in branch.profiles[j]]) for j in branch.plausible]
 
 
 def test_1971_opening_is_the_best_commitment_and_leaves_the_us_the_pivot():

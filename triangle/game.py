@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from triangle.roles import Triad
+
 Stances = tuple[tuple[frozenset[str], ...], ...]
 
 
@@ -257,6 +259,14 @@ class Game:
         if self.stances is None:
             return None
         return {p: self.stances[i][profile[i]] for i, p in enumerate(self.players)}
+
+    def triad(self, profile: Sequence[int]) -> Triad | None:
+        """The strategic triangle at a pure profile (strategy indices) of a 3-player game
+        with stances; ``None`` for other games."""
+        warm = self.warm(profile)
+        if warm is None or self.n_players != 3:
+            return None
+        return Triad.from_stances(warm)
 
     def __repr__(self) -> str:
         sizes = "x".join(str(m) for m in self.shape)

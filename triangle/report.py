@@ -32,23 +32,8 @@ def fmt(x: float, digits: int = 4) -> str:
     return text.replace("-", "\u2212")  # the minus sign the analysis sentences use
 
 
-def triad_at(game: Game, profile: Sequence[int]) -> Triad | None:
-    """The strategic triangle at a pure profile of a 3-player game with stances."""
-    warm = game.warm(profile)
-    if warm is None or game.n_players != 3:
-        return None
-    return Triad.from_stances(warm)
-
-
 def triad_report(triad: Triad | None) -> dict[str, Any] | None:
-    if triad is None:
-        return None
-    return {
-        "configuration": triad.configuration,
-        "ties": triad.tie_signs(),
-        "roles": triad.roles,
-        "scores": {a: float(s) for a, s in triad.scores.items()},
-    }
+    return None if triad is None else triad.to_dict()
 
 
 def equilibrium_report(game: Game, eq, *, plausible: bool | None = None) -> dict[str, Any]:
@@ -64,7 +49,7 @@ def equilibrium_report(game: Game, eq, *, plausible: bool | None = None) -> dict
         "methods": list(eq.methods),
     }
     if pure is not None:
-        out["triangle"] = triad_report(triad_at(game, pure))
+        out["triangle"] = triad_report(game.triad(pure))
     return out
 
 
@@ -142,7 +127,7 @@ def _full_equilibrium(game: Game, profile, eq) -> dict[str, Any]:
         "max_regret_followers": float(eq.max_regret),
     }
     if pure:
-        out["triangle"] = triad_report(triad_at(game, [int(s[0]) for s in support]))
+        out["triangle"] = triad_report(game.triad([int(s[0]) for s in support]))
     return out
 
 

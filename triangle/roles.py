@@ -146,6 +146,15 @@ class Triad:
     def scores(self) -> dict[str, float]:
         return {a: self.score(a) for a in self.actors}
 
+    def to_dict(self) -> dict:
+        """Configuration, tie signs, roles and Bao scores as plain data, for reports."""
+        return {
+            "configuration": self.configuration,
+            "ties": self.tie_signs(),
+            "roles": self.roles,
+            "scores": {a: float(s) for a, s in self.scores.items()},
+        }
+
     def tie_signs(self) -> dict[str, int]:
         """Tie signs keyed ``"A–B"`` in actor order, for reports."""
         return {f"{a}–{b}": r for a, b, r in self._ordered()}

@@ -360,15 +360,13 @@ def tie_probability(game: Game, profile, a: int, b: int) -> float:
 
 def triad_of(game: Game, profile) -> Triad | None:
     """The strategic triangle at a pure profile of a three-player game with stances."""
-    if game.stances is None or game.n_players != 3:
-        return None
     picks = []
     for sigma in profile:
         k = int(np.argmax(sigma))
         if abs(float(sigma[k]) - 1.0) > 1e-9:
             return None
         picks.append(k)
-    return Triad.from_stances(game.warm(picks))
+    return game.triad(picks)
 
 
 def keep_value(game: Game, spec: MoveSpec, profile) -> tuple[float, int | None, int | None]:
@@ -672,7 +670,7 @@ def _after_configurations(template: Game, spec: MoveSpec) -> np.ndarray | None:
         picks[spec.mover] = spec.after
         for j, k in zip(followers, sub, strict=True):
             picks[j] = k
-        names[sub] = Triad.from_stances(template.warm(picks)).configuration
+        names[sub] = template.triad(picks).configuration
     return names
 
 

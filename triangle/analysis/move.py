@@ -144,12 +144,7 @@ def _named_profile(game: Game, profile) -> dict:
 def _triad_dict(triad: Triad | None) -> dict:
     if triad is None:
         return {"configuration": None, "roles": None, "scores": None, "ties": None}
-    return {
-        "configuration": triad.configuration,
-        "roles": dict(triad.roles),
-        "scores": {a: _num(s) for a, s in triad.scores.items()},
-        "ties": dict(triad.tie_signs()),
-    }
+    return triad.to_dict()
 
 
 # -- outcomes and sides --------------------------------------------------------------------
