@@ -155,3 +155,14 @@ def test_regret_tolerance_is_relative_to_the_payoff_spread():
     assert regret_tolerance(kg.BOS, 1e-6) == pytest.approx(3e-6)
     tiny = Game.from_bimatrix([[0, 0.1], [0, 0]], [[0, 0], [0, 0]])
     assert regret_tolerance(tiny, 1e-6) == pytest.approx(1e-6)  # spread floored at 1
+
+
+def test_expected_value_contracts_every_axis():
+    from triangle.equilibria.regret import expected_value
+
+    rng = np.random.default_rng(3)
+    array = rng.normal(size=(2, 3, 4))
+    profile = [rng.dirichlet(np.ones(m)) for m in array.shape]
+    assert expected_value(array, profile) == pytest.approx(
+        float(np.einsum("abc,a,b,c->", array, *profile))
+    )

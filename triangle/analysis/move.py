@@ -42,7 +42,7 @@ import numpy as np
 
 from triangle.equilibria.leader import CommitmentBranch
 from triangle.equilibria.profile import PURE_ATOL
-from triangle.equilibria.regret import DEFAULT_TOL
+from triangle.equilibria.regret import DEFAULT_TOL, expected_value
 from triangle.errors import TriangleInputError
 from triangle.game import Game
 from triangle.roles import Triad
@@ -112,19 +112,11 @@ def _fmt(x: float, signed: bool = False) -> str:
     return sign + text
 
 
-def _expect(array: np.ndarray, profile: Sequence[np.ndarray]) -> float:
-    """Expected value of an N-d array (one axis per player) under a mixed profile."""
-    out = array
-    for sigma in profile:
-        out = np.tensordot(sigma, out, axes=([0], [0]))
-    return float(out)
-
-
 def _components_at(game: Game, profile) -> dict[str, dict[str, float]]:
     """Each player's payoff components at a profile (``{"payoff": ...}`` without any)."""
     parts = game.components or (("payoff", game.payoffs),)
     return {
-        p: {name: _expect(array[i], profile) for name, array in parts}
+        p: {name: expected_value(array[i], profile) for name, array in parts}
         for i, p in enumerate(game.players)
     }
 
@@ -260,7 +252,7 @@ def _side(game: Game, spec: MoveSpec, index: int, branch: CommitmentBranch, atol
             groups.append([j])
             keys.append(key)
     full_payoffs = [
-        {p: _expect(game.payoffs[i], profiles[j]) for i, p in enumerate(game.players)}
+        {p: expected_value(game.payoffs[i], profiles[j]) for i, p in enumerate(game.players)}
         for j in range(len(equilibria))
     ]
     outcomes = []
@@ -386,7 +378,7 @@ def _reply_values(game: Game, profile, player: int) -> dict[str, np.ndarray]:
             vec = np.zeros(game.shape[player])
             vec[k] = 1.0
             prof[player] = vec
-            values[k] = _expect(array[player], prof)
+            values[k] = expected_value(array[player], prof)
         out[name] = values
     return out
 

@@ -48,13 +48,21 @@ def as_profile(game: Game, profile: Sequence[np.typing.ArrayLike]) -> tuple[np.n
 
 
 def _contract_except(array: np.ndarray, profile: Sequence[np.ndarray], keep: int) -> np.ndarray:
-    """Contract an N-d array with every player's mixture but ``keep``'s."""
+    """Contract an N-d array with every player's mixture but ``keep``'s (all of them
+    when ``keep`` is not a player index)."""
     out = array
     # contract from the last axis down so axis numbers stay valid
     for j in reversed(range(len(profile))):
         if j != keep:
             out = np.tensordot(out, profile[j], axes=([j], [0]))
     return out
+
+
+def expected_value(array: np.ndarray, profile: Sequence[np.ndarray]) -> float:
+    """Expected value of an N-d array (one axis per player) under a mixed profile
+    (probability vectors, already validated), e.g. one player's payoffs or one
+    payoff component."""
+    return float(_contract_except(array, profile, keep=-1))
 
 
 def strategy_payoffs(game: Game, profile: Sequence[np.typing.ArrayLike], player: int) -> np.ndarray:
@@ -66,9 +74,7 @@ def strategy_payoffs(game: Game, profile: Sequence[np.typing.ArrayLike], player:
 def expected_payoffs(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
     """Expected payoff of every player under a mixed profile."""
     prof = as_profile(game, profile)
-    return np.array(
-        [float(_contract_except(game.payoffs[i], prof, i) @ prof[i]) for i in range(game.n_players)]
-    )
+    return np.array([expected_value(game.payoffs[i], prof) for i in range(game.n_players)])
 
 
 def regrets(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
