@@ -424,3 +424,27 @@ def test_shipped_scenarios_report_their_triangles():
     assert a25.wedge.status == "holds"
     assert a71.after.representative.triad.role("US") == "pivot"
     assert np.isfinite(a71.gain[0]) and np.isfinite(a25.gain[0])
+
+
+def test_compare_checks_every_move_before_analysing(tmp_path, shipped, monkeypatch):
+    import triangle.analysis.move as move_module
+
+    no_move = load(
+        tmp_path,
+        "\n".join(line for line in COURT.splitlines() if not line.startswith("move:")) + "\n",
+        "no_move.yaml",
+    )
+    assert no_move.move is None
+    calls = []
+    monkeypatch.setattr(move_module, "analyze_move", lambda *a, **k: calls.append(a))
+    with pytest.raises(TriangleInputError, match="has no `move:` block"):
+        compare([shipped[0], no_move])
+    assert calls == []
+
+
+def test_compare_without_thresholds_uses_each_scenarios_defaults(shipped):
+    with_defaults = [s for s in shipped if s.move.thresholds][:2]
+    analyses = compare(with_defaults, thresholds=None)
+    for s, a in zip(with_defaults, analyses, strict=True):
+        assert {t.parameter for t in a.thresholds} == set(s.move.thresholds)
+    assert all(a.thresholds == () for a in compare(with_defaults))

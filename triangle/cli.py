@@ -239,35 +239,21 @@ threshold_option = click.option(
 def analyses_for(
     paths: tuple[str, ...], params: tuple[str, ...], thresholds: tuple[str, ...]
 ) -> list:
-    """Analyse the move of each scenario, with overrides and thresholds checked."""
-    from triangle.analysis import analyze_move
+    """Analyse the move of each scenario (:func:`triangle.analysis.compare`); without
+    ``--threshold``, each scenario's own default thresholds."""
+    from triangle.analysis import compare
     from triangle.scenario import load_scenario, parse_overrides
 
     scenarios = [load_scenario(p) for p in paths]
-    overrides = parse_overrides(params)
-    unknown = [k for k in overrides if not any(k in s.parameters for s in scenarios)]
-    if unknown:
-        known = sorted({k for s in scenarios for k in s.parameters})
-        raise BadInput(
-            f"--param {unknown[0]}: no scenario declares it; parameters: {', '.join(known)}"
-        )
-    out = []
     for sc in scenarios:
-        if sc.move is None:
-            raise BadInput(
-                f"{sc.path}: scenario has no `move:` block; add one "
-                "(move: {player: ..., from: ..., to: ...}) to ask whether it pays off"
-            )
-        names = thresholds or sc.move.thresholds
-        missing = [n for n in names if n not in sc.parameters]
+        missing = [n for n in thresholds if n not in sc.parameters]
         if missing:
             raise BadInput(
                 f"--threshold {missing[0]}: {sc.path} has no such parameter; "
                 f"parameters: {', '.join(sc.parameters) or 'none'}"
             )
-        mine = {k: v for k, v in overrides.items() if k in sc.parameters}
-        out.append(analyze_move(sc, mine, thresholds=tuple(names)))
-    return out
+    overrides = parse_overrides(params)
+    return list(compare(scenarios, overrides, thresholds=thresholds or None))
 
 
 @cli.command()

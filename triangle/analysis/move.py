@@ -669,11 +669,7 @@ def analyze_move(
     >>> a.verdict, round(a.gain[0], 2)
     ('does not pay off', -0.65)
     """
-    if getattr(scenario, "move", None) is None:
-        raise TriangleInputError(
-            f"{scenario.path}: scenario has no `move:` block; add one "
-            "(move: {player: ..., from: ..., to: ...}) to ask whether a move pays off"
-        )
+    _require_move(scenario)
     game = scenario.compile(overrides)
     parameters = scenario.parameter_values(overrides)
     spec = resolve_move(scenario, game)
@@ -727,22 +723,34 @@ def analyze_move(
     )
 
 
+def _require_move(scenario) -> None:
+    if getattr(scenario, "move", None) is None:
+        raise TriangleInputError(
+            f"{scenario.path}: scenario has no `move:` block; add one "
+            "(move: {player: ..., from: ..., to: ...}) to ask whether a move pays off"
+        )
+
+
 def compare(
     scenarios: Sequence,
     overrides: Mapping[str, float] | None = None,
     *,
-    thresholds: Sequence[str] = (),
+    thresholds: Sequence[str] | None = (),
     tol: float = DEFAULT_TOL,
 ) -> tuple[MoveAnalysis, ...]:
     """:func:`analyze_move` on several scenarios (Scenario objects or file paths).
 
     ``overrides`` apply to every scenario that declares the parameter; a name no
     scenario declares is an error, and so is a threshold parameter that one of the
-    scenarios lacks.
+    scenarios lacks. ``thresholds=None`` gives each scenario the parameters its move
+    names under ``thresholds:``. Every scenario is checked for a move before any is
+    analysed.
     """
     from triangle.scenario import load_scenario
 
     loaded = [load_scenario(s) if isinstance(s, str | os.PathLike) else s for s in scenarios]
+    for s in loaded:
+        _require_move(s)
     overrides = dict(overrides or {})
     unknown = [k for k in overrides if not any(k in s.parameters for s in loaded)]
     if unknown:
@@ -755,7 +763,7 @@ def compare(
         analyze_move(
             s,
             {k: v for k, v in overrides.items() if k in s.parameters},
-            thresholds=thresholds,
+            thresholds=s.move.thresholds if thresholds is None else thresholds,
             tol=tol,
         )
         for s in loaded
