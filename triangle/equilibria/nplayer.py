@@ -128,26 +128,16 @@ def _child(conn, method: str, payoffs: np.ndarray) -> None:
         conn.close()
 
 
-def run_gambit(
-    method: str, payoffs: np.ndarray, timeout: float
-) -> tuple[list[list[float]] | None, str | None]:
-    """Run one Gambit method on ``payoffs`` in a child process, at most ``timeout`` s.
-
-    Returns the flat profiles found (``None`` if the method did not finish) and a note
-    (``None`` if it finished without error). The child is killed on timeout.
-    """
-    return run_gambit_methods((method,), payoffs, timeout)[method]
-
-
 def run_gambit_methods(
     methods: Sequence[str], payoffs: np.ndarray, timeout: float
 ) -> dict[str, tuple[list[list[float]] | None, str | None]]:
     """Run several Gambit methods side by side, each in its own child process.
 
     All start at once and share one deadline, ``timeout`` seconds from the start:
-    the wall-clock time is that of the slowest method, not their sum. Each method's
-    result is as for :func:`run_gambit`; children still running at the deadline are
-    killed.
+    the wall-clock time is that of the slowest method, not their sum. Returns, per
+    method, the flat profiles found (``None`` if it did not finish) and a note
+    (``None`` if it finished without error); children still running at the deadline
+    are killed.
     """
     from multiprocessing.connection import wait
 
