@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from triangle.game import Game
+from triangle.report import game_table
 
 
 def three_player():
@@ -132,7 +133,7 @@ def test_stance_toward_oneself_is_rejected():
 
 def test_table_lists_every_profile_with_every_payoff():
     g = three_player()
-    rows = g.table()
+    rows = game_table(g)
     assert len(rows) == 12
     assert rows[0]["profile"] == {"A": "a1", "B": "b1", "C": "c1"}
     last = rows[-1]

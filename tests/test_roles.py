@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 
+from triangle.report import to_data
 from triangle.roles import (
     BAO_SCORES,
     MARRIAGE,
@@ -96,7 +97,7 @@ def test_user_score_table():
 
 
 def test_tie_signs_are_keyed_in_actor_order():
-    assert triad(1, -1, 1).tie_signs() == {"A–B": 1, "A–C": -1, "B–C": 1}
+    assert to_data(triad(1, -1, 1))["ties"] == {"A–B": 1, "A–C": -1, "B–C": 1}
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_role_of_and_bao_score_agree_on_all_patterns():
 
 
 def test_to_dict_is_plain_data():
-    assert triad(1, 1, -1).to_dict() == {
+    assert to_data(triad(1, 1, -1)) == {
         "configuration": ROMANTIC,
         "ties": {"A–B": 1, "A–C": 1, "B–C": -1},
         "roles": {"A": "pivot", "B": "wing", "C": "wing"},

@@ -20,7 +20,7 @@ results without knowing which scenario form produced the game:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -231,29 +231,47 @@ class Game:
             components=comps,
         )
 
+    def restrict(self, player: str | int, keep: Sequence[str | int]) -> Game:
+        """The game in which ``player`` has only the strategies ``keep``, in that order.
+
+        Payoffs, stances and components are sliced; the other players keep every
+        strategy. :func:`embed` lifts a profile of the result back into this game.
+
+        Examples
+        --------
+        >>> g = Game.from_arrays(*np.arange(24).reshape(3, 2, 2, 2))
+        >>> g.restrict("P2", ["s2"]).strategies
+        (('s1', 's2'), ('s2',), ('s1', 's2'))
+        """
+        i = self.player_index(player)
+        ks = [self.strategy_index(i, k) for k in keep]
+        if not ks:
+            raise ValueError(f"{self.players[i]} must keep at least one strategy")
+        index = (slice(None), *(ks if j == i else slice(None) for j in range(self.n_players)))
+        strategies = tuple(
+            tuple(self.strategies[j][k] for k in ks) if j == i else self.strategies[j]
+            for j in range(self.n_players)
+        )
+        stances = None
+        if self.stances is not None:
+            stances = tuple(
+                tuple(self.stances[j][k] for k in ks) if j == i else self.stances[j]
+                for j in range(self.n_players)
+            )
+        return Game(
+            self.players,
+            strategies,
+            self.payoffs[index],
+            stances=stances,
+            components=tuple((name, v[index]) for name, v in self.components),
+        )
+
     def with_payoffs(self, payoffs: np.typing.ArrayLike) -> Game:
         """The same players and strategies with other payoffs (annotations dropped
         except stances)."""
         return Game(self.players, self.strategies, payoffs, stances=self.stances)
 
-    # -- mapping views ----------------------------------------------------------------
-    def table(self) -> list[dict]:
-        """Every pure profile with every player's payoff, as plain Python data."""
-        rows = []
-        for prof in self.pure_profiles():
-            rows.append(
-                {
-                    "profile": {
-                        p: self.strategies[i][k]
-                        for i, (p, k) in enumerate(zip(self.players, prof, strict=True))
-                    },
-                    "payoffs": {
-                        p: float(self.payoffs[(i, *prof)]) for i, p in enumerate(self.players)
-                    },
-                }
-            )
-        return rows
-
+    # -- the triangle -----------------------------------------------------------------
     def warm(self, profile: Sequence[int]) -> dict[str, frozenset[str]] | None:
         """Who each player is warm toward at a pure profile (``None`` without stances)."""
         if self.stances is None:
@@ -271,3 +289,55 @@ class Game:
     def __repr__(self) -> str:
         sizes = "x".join(str(m) for m in self.shape)
         return f"Game({', '.join(self.players)}; {sizes})"
+
+
+def embed(
+    profile: Sequence[np.typing.ArrayLike],
+    shape: Sequence[int],
+    *,
+    fixed: Mapping[int, int] | None = None,
+    kept: Mapping[int, Sequence[int]] | None = None,
+) -> tuple[np.ndarray, ...]:
+    """Lift a mixed profile of a derived game back into the game of ``shape``.
+
+    The derived game is the full game with some players *fixed* (removed, as by
+    :meth:`Game.subgame`) and some players' strategies *kept* (restricted, as by
+    :meth:`Game.restrict`). Each is the one way of undoing the other.
+
+    Parameters
+    ----------
+    profile : sequence of array_like
+        One probability vector per player of the derived game, in player order.
+    shape : sequence of int
+        Number of strategies of each player of the full game.
+    fixed : mapping of int to int, optional
+        Removed players (full-game index) and the pure strategy each was fixed to.
+    kept : mapping of int to sequence of int, optional
+        Restricted players (full-game index) and the full-game indices of the
+        strategies they kept, in the derived game's order.
+
+    Returns
+    -------
+    tuple of ndarray
+        One probability vector per player of the full game, shape ``(shape[i],)``.
+
+    Examples
+    --------
+    >>> [v.tolist() for v in embed([[0.5, 0.5], [1.0]], (2, 2, 3), fixed={0: 1},
+    ...                            kept={2: [1]})]
+    [[0.0, 1.0], [0.5, 0.5], [0.0, 1.0, 0.0]]
+    """
+    fixed = dict(fixed or {})
+    kept = {j: list(ks) for j, ks in (kept or {}).items()}
+    rest = iter(profile)
+    out = []
+    for j, m in enumerate(shape):
+        vec = np.zeros(m)
+        if j in fixed:
+            vec[fixed[j]] = 1.0
+        elif j in kept:
+            vec[kept[j]] = np.asarray(next(rest), dtype=float)
+        else:
+            vec = np.array(next(rest), dtype=float)
+        out.append(vec)
+    return tuple(out)

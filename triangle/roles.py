@@ -146,20 +146,14 @@ class Triad:
     def scores(self) -> dict[str, float]:
         return {a: self.score(a) for a in self.actors}
 
-    def to_dict(self) -> dict:
-        """Configuration, tie signs, roles and Bao scores as plain data, for reports."""
-        return {
-            "configuration": self.configuration,
-            "ties": self.tie_signs(),
-            "roles": self.roles,
-            "scores": {a: float(s) for a, s in self.scores.items()},
-        }
+    def ties(self) -> list[tuple[str, str, int]]:
+        """Each tie as ``(a, b, sign)``, ``a`` before ``b`` in actor order, in the order
+        of the actor pairs ``(0, 1), (0, 2), (1, 2)``.
 
-    def tie_signs(self) -> dict[str, int]:
-        """Tie signs keyed ``"A–B"`` in actor order, for reports."""
-        return {f"{a}–{b}": r for a, b, r in self._ordered()}
-
-    def _ordered(self) -> list[tuple[str, str, int]]:
+        >>> Triad.from_signs(("A", "B", "C"), {("B", "A"): 1, ("A", "C"): -1,
+        ...                                    ("B", "C"): -1}).ties()
+        [('A', 'B', 1), ('A', 'C', -1), ('B', 'C', -1)]
+        """
         out = []
         for key, r in self.signs:
             a, b = sorted(key, key=self.actors.index)

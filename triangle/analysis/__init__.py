@@ -1,50 +1,75 @@
 """Move analysis: does a move pay off, why, by how much, and where does it flip.
 
-:func:`analyze_move` judges a scenario's ``move:`` at one parameter point with the
-full solvers and explains the verdict; :func:`find_threshold` finds the parameter
-values at which the verdict (or the target's best reply) flips; :func:`gain_curve`
-and :func:`verdict_map` evaluate many points through the batched path of
-:mod:`triangle.sweep`; :func:`compare` analyses several scenarios.
+=====================  =========================================================
+module                 concept
+=====================  =========================================================
+:mod:`.move`           the move a scenario asks about, resolved to indices
+:mod:`.point`          the verdict at one parameter point with the full solvers
+:mod:`.batch`          the same numbers at many points, batched, with certificates
+:mod:`.outcomes`       the followers' outcomes after each commitment; the wedge
+:mod:`.explain`        the numbers behind the explanation
+:mod:`.analyze`        :func:`analyze_move`: all of it for one scenario
+:mod:`.thresholds`     :func:`find_threshold`: where the verdict flips
+:mod:`.curves`         :func:`gain_curve`, :func:`gain_curves`, :func:`verdict_map`
+:mod:`.comparison`     :func:`compare`: several scenarios side by side
+=====================  =========================================================
+
+The words (verdicts, selections, target states) are in :mod:`triangle.vocabulary`;
+the sentences in :mod:`triangle.report.prose`.
 """
 
-from triangle.analysis.move import (
-    DECOMPOSITION_RULE,
-    SELECTION_RULES,
-    MoveAnalysis,
-    Outcome,
-    Side,
-    Wedge,
-    analyze_move,
-    compare,
+from triangle.analysis.analyze import MoveAnalysis, analyze_move
+from triangle.analysis.batch import MoveSweep, sweep_move
+from triangle.analysis.comparison import compare
+from triangle.analysis.curves import (
+    GainCurve,
+    MarkedPoint,
+    VerdictMap,
+    gain_curve,
+    gain_curves,
+    verdict_map,
 )
+from triangle.analysis.explain import TieFacts
+from triangle.analysis.move import MoveSpec, resolve_move
+from triangle.analysis.outcomes import Outcome, Side, Wedge
+from triangle.analysis.point import PointResult, evaluate_point
 from triangle.analysis.thresholds import Flip, Threshold, find_threshold
-from triangle.sweep import (
+from triangle.vocabulary import (
     SELECTIONS,
     VERDICT_CODES,
     VERDICTS,
-    GainCurve,
-    VerdictMap,
-    gain_curve,
-    verdict_map,
+    Selection,
+    TargetState,
+    Verdict,
 )
 
 __all__ = [
-    "DECOMPOSITION_RULE",
     "SELECTIONS",
-    "SELECTION_RULES",
     "VERDICTS",
     "VERDICT_CODES",
     "Flip",
     "GainCurve",
+    "MarkedPoint",
     "MoveAnalysis",
+    "MoveSpec",
+    "MoveSweep",
     "Outcome",
+    "PointResult",
+    "Selection",
     "Side",
+    "TargetState",
     "Threshold",
+    "TieFacts",
+    "Verdict",
     "VerdictMap",
     "Wedge",
     "analyze_move",
     "compare",
+    "evaluate_point",
     "find_threshold",
     "gain_curve",
+    "gain_curves",
+    "resolve_move",
+    "sweep_move",
     "verdict_map",
 ]

@@ -14,7 +14,7 @@ Two methods:
     comparison of two payoff entries of the same player, and can change only where
     those two entries cross: ``p* = -(a1 - a2) / (b1 - b2)``. Every such crossing in
     the range is a candidate; the verdict is evaluated (batched path of
-    :mod:`triangle.sweep`) between consecutive candidates, and the candidates where
+    :mod:`triangle.analysis.batch`) between consecutive candidates, and the candidates where
     it changes are the flips, exact up to floating point.
 ``"bisection"``
     Otherwise (``min``, ``max``, ``abs`` or powers in the payoffs), or when some
@@ -23,7 +23,8 @@ Two methods:
     where the verdict differs, to ``1e-9`` × the range's width. Two flips closer
     than the grid spacing can be missed.
 
-Every flip is then verified with the full solvers (:func:`triangle.sweep.evaluate_point`)
+Every flip is then verified with the full solvers
+(:func:`~triangle.analysis.point.evaluate_point`)
 on both sides of it; a disagreement is reported in ``notes`` and ``verified``.
 
 A parameter without a declared range is searched over ``value ± 10·max(1, |value|)``
@@ -38,24 +39,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from triangle.equilibria.regret import DEFAULT_TOL
+from triangle.analysis.batch import sweep_move
+from triangle.analysis.move import resolve_move
+from triangle.analysis.point import evaluate_point
+from triangle.equilibria.commitment import check_selection
+from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
-from triangle.sweep import (
-    DEPENDS,
-    DOES_NOT_PAY_OFF,
-    DROPS,
-    INDIFFERENT,
-    KEEPS,
-    PARTNER_COLD,
-    PAYS_OFF,
-    UNDETERMINED,
-    check_selection,
-    compile_payoffs,
-    evaluate_point,
-    resolve_move,
-    sweep_move,
-    verdict_name,
-)
+from triangle.numbers import flip_value
+from triangle.vocabulary import Verdict
 
 __all__ = ["GRID", "KINDS", "Flip", "Threshold", "find_threshold"]
 
@@ -88,14 +79,6 @@ class Flip:
     above: str
     verified: bool = True
 
-    def to_dict(self) -> dict:
-        return {
-            "value": float(self.value),
-            "below": self.below,
-            "above": self.above,
-            "verified": bool(self.verified),
-        }
-
 
 @dataclass(frozen=True, eq=False)
 class Threshold:
@@ -120,10 +103,12 @@ class Threshold:
         The verdict (or target state) at ``value``.
     margin : float or None
         Nearest flip minus ``value``; ``None`` when there is no flip.
-    sentence : str
-        The finding in words.
     selection : str
     notes : tuple of str
+    target, partner : str or None
+        The move's target and its partner (named by ``kind="target"`` findings).
+
+    :func:`triangle.report.threshold_sentence` states the finding in words.
     """
 
     parameter: str
@@ -136,9 +121,10 @@ class Threshold:
     flips: tuple[Flip, ...]
     state: str
     margin: float | None
-    sentence: str
     selection: str = "plausible"
     notes: tuple[str, ...] = field(default=())
+    target: str | None = None
+    partner: str | None = None
 
     @property
     def points(self) -> tuple[float, ...]:
@@ -151,23 +137,6 @@ class Threshold:
         if not self.flips:
             return None
         return min(self.flips, key=lambda f: (abs(f.value - self.value), f.value))
-
-    def to_dict(self) -> dict:
-        """Plain JSON-serialisable data."""
-        return {
-            "parameter": self.parameter,
-            "kind": self.kind,
-            "value": float(self.value),
-            "range": [float(self.lo), float(self.hi)],
-            "range_source": self.range_source,
-            "method": self.method,
-            "selection": self.selection,
-            "flips": [f.to_dict() for f in self.flips],
-            "state": self.state,
-            "margin": None if self.margin is None else float(self.margin),
-            "sentence": self.sentence,
-            "notes": list(self.notes),
-        }
 
 
 # -- evaluating states -----------------------------------------------------------------------
@@ -201,14 +170,14 @@ class _Evaluator:
         spec = resolve_move(self.scenario, game)
         point = evaluate_point(game, spec, tol=self.tol)
         if self.kind == "verdict":
-            return verdict_name(point.codes[self.selection])
+            return Verdict.from_code(point.codes[self.selection])
         return point.keep
 
 
 def _affine(scenario, ev: _Evaluator, lo: float, hi: float):
     """``(a, b)`` with payoffs ``a + b * x`` if the payoffs are affine on [lo, hi], else None."""
     xs = [lo + t * (hi - lo) for t in _PROBES]
-    payoffs = compile_payoffs(scenario, [ev.point(x) for x in xs])
+    payoffs = scenario.compile_many([ev.point(x) for x in xs])
     slope = (payoffs[-1] - payoffs[0]) / (hi - lo)
     intercept = payoffs[0] - slope * lo
     scale = max(1.0, float(np.abs(payoffs).max()))
@@ -298,83 +267,6 @@ def _bisect(ev: _Evaluator, lo: float, hi: float):
     return flips, sides
 
 
-# -- the sentence ----------------------------------------------------------------------------
-def _f2(x: float) -> str:
-    """A value for sentences: 2 decimals, or up to 4 when 2 would round it ("1.325")."""
-    for digits in (2, 3):
-        if abs(round(x, digits) - x) <= 1e-9 * max(1.0, abs(x)):
-            break
-    else:
-        digits = 4
-    return f"{x:.{digits}f}".replace("-", "−")
-
-
-def _goal(kind: str, state: str, names: Mapping[str, str | None]) -> str:
-    if kind == "verdict":
-        return {
-            PAYS_OFF: "for the move to pay off",
-            DOES_NOT_PAY_OFF: "for the move not to pay off",
-            DEPENDS: "for the verdict to depend on equilibrium selection",
-        }[state]
-    t, p = names["target"], names["partner"]
-    return {
-        KEEPS: f"for {t} to keep its tie with {p}",
-        DROPS: f"for {t} to drop its tie with {p}",
-        INDIFFERENT: f"for {t} to be indifferent to its tie with {p}",
-        PARTNER_COLD: f"for {p} to turn cold to {t}",
-        UNDETERMINED: f"for {t}'s reply to {p} to be undetermined",
-    }[state]
-
-
-def _steady(kind: str, state: str, names: Mapping[str, str | None]) -> str:
-    if kind == "verdict":
-        return {
-            PAYS_OFF: "the move pays off",
-            DOES_NOT_PAY_OFF: "the move does not pay off",
-            DEPENDS: "the verdict depends on equilibrium selection",
-        }[state]
-    t, p = names["target"], names["partner"]
-    return {
-        KEEPS: f"{t} keeps its tie with {p}",
-        DROPS: f"{t} drops its tie with {p}",
-        INDIFFERENT: f"{t} is indifferent to its tie with {p}",
-        PARTNER_COLD: f"{p} is cold to {t}",
-        UNDETERMINED: f"{t}'s reply to {p} is undetermined",
-    }[state]
-
-
-def _sentence(
-    th_kind: str,
-    parameter: str,
-    value: float,
-    state: str,
-    flips: list[Flip],
-    lo: float,
-    hi: float,
-    names,
-) -> tuple[str, float | None]:
-    tail = f"the scenario's value is {_f2(value)}"
-    if not flips:
-        return (
-            f"{_steady(th_kind, state, names)} for every {parameter} in "
-            f"[{_f2(lo)}, {_f2(hi)}]; {tail}",
-            None,
-        )
-    nearest = min(flips, key=lambda f: (abs(f.value - value), f.value))
-    up = nearest.value > value or (nearest.value == value and nearest.above != state)
-    new = nearest.above if up else nearest.below
-    verb = "exceed" if up else "fall below"
-    text = f"{parameter} would have to {verb} {_f2(nearest.value)} {_goal(th_kind, new, names)}"
-    if th_kind == "verdict" and PAYS_OFF not in (new, state):
-        ahead = [f for f in flips if (f.value > nearest.value if up else f.value < nearest.value)]
-        ahead.sort(key=lambda f: f.value, reverse=not up)
-        for f in ahead:
-            if (f.above if up else f.below) == PAYS_OFF:
-                text += f" (and {verb} {_f2(f.value)} for it to pay off)"
-                break
-    return f"{text}; {tail}", float(round(nearest.value - value, 12)) + 0.0
-
-
 # -- the entry point ---------------------------------------------------------------------------
 def find_threshold(
     scenario,
@@ -443,23 +335,23 @@ def find_threshold(
     declared = scenario.parameters[parameter].range
     notes = []
     if lo is None and hi is None and declared is None:
-        width = 10 * max(1.0, abs(value))
-        lo, hi, source = value - width, value + width, "default"
+        lo, hi = scenario.parameters[parameter].search_range(value)
+        source = "default"
         notes.append(
             f"{parameter} has no declared range: searched value ± 10·max(1, |value|) = "
-            f"[{_f2(lo)}, {_f2(hi)}]"
+            f"[{flip_value(lo)}, {flip_value(hi)}]"
         )
     else:
         source = "declared" if lo is None and hi is None else "given"
-        base = declared or (value - 10 * max(1.0, abs(value)), value + 10 * max(1.0, abs(value)))
+        base = scenario.parameters[parameter].search_range(value)
         lo = float(base[0] if lo is None else lo)
         hi = float(base[1] if hi is None else hi)
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
         raise TriangleInputError(f"threshold interval [{lo}, {hi}] for {parameter}: need lo < hi")
     if declared is not None and (lo < declared[0] or hi > declared[1]):
         raise TriangleInputError(
-            f"threshold interval [{_f2(lo)}, {_f2(hi)}] for {parameter} is outside its "
-            f"declared range [{_f2(declared[0])}, {_f2(declared[1])}]"
+            f"threshold interval [{flip_value(lo)}, {flip_value(hi)}] for {parameter} is "
+            f"outside its declared range [{flip_value(declared[0])}, {flip_value(declared[1])}]"
         )
 
     game = scenario.compile(overrides)
@@ -504,7 +396,10 @@ def find_threshold(
     state = ev.full(value)
     if ev.fallbacks:
         notes.append(f"{ev.fallbacks} evaluated points needed the full solver")
-    sentence, margin = _sentence(kind, parameter, value, state, flips, lo, hi, names)
+    margin = None
+    if flips:
+        nearest = min(flips, key=lambda f: (abs(f.value - value), f.value))
+        margin = float(round(nearest.value - value, 12)) + 0.0
     return Threshold(
         parameter=parameter,
         kind=kind,
@@ -516,7 +411,8 @@ def find_threshold(
         flips=tuple(flips),
         state=state,
         margin=margin,
-        sentence=sentence,
         selection=selection,
         notes=tuple(notes),
+        target=names["target"],
+        partner=names["partner"],
     )

@@ -1,63 +1,65 @@
 """Equilibrium solvers and the checks every reported equilibrium passes.
 
-The entry point is :func:`solve`: pure equilibria of any game (vectorised, complete),
-plus mixed equilibria from nashpy for 2-player games and from pygambit for games of
-3 or more players, each verified by a regret check, deduplicated and flagged when a
-player uses a weakly dominated strategy. :func:`leader_commitment` gives the
-subgame-perfect outcomes when one player commits first to a pure strategy.
+The entry point is :func:`solve` (:mod:`~triangle.equilibria.solve`); the method
+names it accepts are in :mod:`~triangle.equilibria.methods`. :func:`leader_commitment`
+gives the subgame-perfect outcomes when one player commits first to a pure strategy
+(:mod:`~triangle.equilibria.commitment`). Every equilibrium reported carries its
+max regret (:mod:`~triangle.equilibria.regret`), computed here, not by the solver
+that found it.
 
-nashpy and pygambit are imported only when a solver that needs them runs, so that
-importing this package (and starting the command line) stays fast.
+This module only re-exports; nashpy and pygambit are imported by
+:mod:`~triangle.equilibria.backends` when a solver that needs them runs.
 """
 
-from __future__ import annotations
-
-import dataclasses
-from typing import TYPE_CHECKING, Any
-
-import numpy as np
-
-from triangle.equilibria.dominance import strictly_dominated, weakly_dominated
-from triangle.equilibria.leader import Commitment, CommitmentBranch, leader_commitment
-from triangle.equilibria.profile import (
-    PURE_ATOL,
-    Equilibrium,
-    SolveResult,
-    make_equilibrium,
-    merge_equilibria,
+from triangle.equilibria.bimatrix import bimatrix_solve
+from triangle.equilibria.commitment import (
+    SELECTIONS,
+    Commitment,
+    CommitmentBranch,
+    Selection,
+    leader_commitment,
 )
+from triangle.equilibria.dominance import strictly_dominated, weakly_dominated
+from triangle.equilibria.methods import (
+    BIMATRIX_METHODS,
+    DEFAULT_GAMBIT_METHODS,
+    GAMBIT_METHODS,
+    METHODS,
+    solve_methods,
+)
+from triangle.equilibria.nplayer import nplayer_solve
 from triangle.equilibria.pure import pure_equilibria, pure_nash_mask, pure_nash_mask_batch
 from triangle.equilibria.regret import (
-    DEFAULT_TOL,
     best_responses,
     expected_payoffs,
     is_nash,
     max_regret,
-    regret_tolerance,
     regrets,
 )
-from triangle.errors import TriangleInputError
-from triangle.game import Game
-
-if TYPE_CHECKING:  # pragma: no cover - imported lazily at run time
-    from triangle.equilibria.bimatrix import bimatrix_solve
-    from triangle.equilibria.nplayer import nplayer_solve
+from triangle.equilibria.result import Equilibrium, SolveResult
+from triangle.equilibria.solve import solve
+from triangle.equilibria.tolerance import DEFAULT_TOL, payoff_spread, regret_tolerance
 
 __all__ = [
     "BIMATRIX_METHODS",
+    "DEFAULT_GAMBIT_METHODS",
     "DEFAULT_TOL",
+    "GAMBIT_METHODS",
+    "METHODS",
+    "SELECTIONS",
     "Commitment",
     "CommitmentBranch",
     "Equilibrium",
+    "Selection",
     "SolveResult",
     "best_responses",
     "bimatrix_solve",
     "expected_payoffs",
-    "gambit_methods",
     "is_nash",
     "leader_commitment",
     "max_regret",
     "nplayer_solve",
+    "payoff_spread",
     "pure_equilibria",
     "pure_nash_mask",
     "pure_nash_mask_batch",
@@ -68,233 +70,3 @@ __all__ = [
     "strictly_dominated",
     "weakly_dominated",
 ]
-
-BIMATRIX_METHODS = ("support_enumeration", "vertex_enumeration", "lemke_howson")
-"""nashpy methods :func:`solve` accepts for 2-player games."""
-
-_LAZY = {
-    "bimatrix_solve": "triangle.equilibria.bimatrix",
-    "nplayer_solve": "triangle.equilibria.nplayer",
-}
-
-
-def __getattr__(name: str) -> Any:
-    # PEP 562: the nashpy/pygambit wrappers are loaded on first use only
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
-
-def gambit_methods() -> tuple[str, ...]:
-    """Names of the pygambit methods :func:`solve` accepts for games of 3+ players."""
-    from triangle.equilibria.nplayer import GAMBIT_METHODS
-
-    return tuple(GAMBIT_METHODS)
-
-
-def solve_methods(n_players: int) -> tuple[str, ...]:
-    """Every ``method`` name :func:`solve` accepts for a game with ``n_players`` players.
-
-    Examples
-    --------
-    >>> solve_methods(2)
-    ('auto', 'pure', 'support_enumeration', 'vertex_enumeration', 'lemke_howson')
-    """
-    if n_players == 2:
-        return ("auto", "pure", *BIMATRIX_METHODS)
-    return ("auto", "pure", "all", *gambit_methods())
-
-
-def _drop_single_strategy_players(game: Game) -> tuple[Game, tuple[int, ...]]:
-    """Fix players who have one strategy, while more than two players remain.
-
-    Returns the reduced game and the original indices of the players it keeps. The
-    Nash equilibria of the game are exactly those of the reduced game with the fixed
-    players added: a player with one strategy never has a deviation.
-    """
-    kept = list(range(game.n_players))
-    reduced = game
-    while reduced.n_players > 2:
-        trivial = [j for j, m in enumerate(reduced.shape) if m == 1]
-        if not trivial:
-            break
-        reduced = reduced.subgame(trivial[0], 0)
-        del kept[trivial[0]]
-    return reduced, tuple(kept)
-
-
-def _embed(
-    game: Game, kept: tuple[int, ...], found: SolveResult, tol: float
-) -> tuple[list[Equilibrium], list[str]]:
-    """Lift equilibria of the reduced game back to ``game`` (re-verified there)."""
-    if len(kept) == game.n_players:
-        return list(found.equilibria), []
-    out, notes = [], []
-    for eq in found.equilibria:
-        profile = [np.ones(1) for _ in range(game.n_players)]
-        for sigma, j in zip(eq.profile, kept, strict=True):
-            profile[j] = sigma
-        lifted = make_equilibrium(game, profile, methods=eq.methods, tol=tol)
-        if lifted is None:
-            notes.append("an equilibrium of the reduced game failed the regret check: dropped")
-        else:
-            out.append(lifted)
-    return out, notes
-
-
-def _one_sided(game: Game, tol: float) -> SolveResult:
-    """Equilibria of a 2-player game in which a player has a single strategy."""
-    found = pure_equilibria(game, tol=tol)
-    notes = []
-    if len(found) > 1:
-        chooser = game.players[int(np.argmax(game.shape))]
-        notes.append(
-            f"{chooser} is indifferent between {len(found)} best responses: every mixture of "
-            "them is an equilibrium; the pure ones listed are the extreme points"
-        )
-    return SolveResult(
-        game=game,
-        equilibria=found,
-        complete=len(found) == 1,
-        methods=("pure",),
-        tol=tol,
-        notes=tuple(notes),
-    )
-
-
-def solve(
-    game: Game, *, method: str = "auto", tol: float = DEFAULT_TOL, timeout: float = 10.0
-) -> SolveResult:
-    """Nash equilibria of a game: pure ones always, mixed ones with nashpy or pygambit.
-
-    Parameters
-    ----------
-    game : Game
-    method : str
-        ``"auto"`` (default): nashpy support enumeration, cross-checked, for 2-player
-        games; the default pygambit methods of
-        :func:`~triangle.equilibria.nplayer.nplayer_solve` for 3 or more players.
-        ``"pure"``: pure equilibria only. A nashpy method name
-        (:data:`BIMATRIX_METHODS`) for 2-player games; a pygambit method name, or
-        ``"all"`` for every one, for 3 or more players. See :func:`solve_methods`.
-    tol : float
-        Relative regret tolerance (times the game's payoff spread).
-    timeout : float
-        Seconds allowed to each pygambit method (3+ players).
-
-    Returns
-    -------
-    SolveResult
-        Every equilibrium verified (max regret within tolerance), deduplicated, pure
-        first, each flagged ``weakly_dominated`` when some player gives positive
-        probability to a strategy in :func:`weakly_dominated` (one round, pure
-        dominators). ``complete`` is ``True`` only when the solver proved the list
-        is every equilibrium (the pure list alone is complete for pure profiles only).
-
-    Notes
-    -----
-    Players with a single strategy are fixed before the mixed search while more than
-    two players remain; a 3-player game in which one player has no choice is solved
-    as the 2-player game of the others (with nashpy, hence possibly complete).
-
-    Raises
-    ------
-    TriangleInputError
-        For an unknown ``method`` (the message lists the valid names).
-
-    Examples
-    --------
-    >>> bos = Game.from_bimatrix([[3, 0], [0, 2]], [[2, 0], [0, 3]])
-    >>> solve(bos, method="pure").complete
-    False
-    >>> [e.pure_profile for e in solve(bos, method="pure").equilibria]
-    [(0, 0), (1, 1)]
-    """
-    always = ("auto", "pure") if game.n_players == 2 else ("auto", "pure", "all")
-    if method not in always and method not in (valid := solve_methods(game.n_players)):
-        extra = ""
-        if game.n_players == 2 and method not in BIMATRIX_METHODS:
-            extra = " (pygambit methods apply to games of 3 or more players)"
-        elif game.n_players > 2 and method in BIMATRIX_METHODS:
-            extra = " (nashpy methods apply to 2-player games)"
-        raise TriangleInputError(
-            f"unknown method {method!r} for a {game.n_players}-player game{extra}; "
-            f"valid methods: {', '.join(valid)}"
-        )
-
-    found = list(pure_equilibria(game, tol=tol))
-    methods: tuple[str, ...] = ("pure",)
-    notes: list[str] = []
-    n_profiles = int(np.prod(game.shape))
-
-    if method == "pure":
-        complete = n_profiles == 1
-        if not complete:
-            notes.append(
-                "pure equilibria only (every pure profile checked); mixed equilibria were "
-                "not searched"
-            )
-    else:
-        reduced, kept = _drop_single_strategy_players(game)
-        if len(kept) < game.n_players:
-            fixed = [game.players[j] for j in range(game.n_players) if j not in kept]
-            notes.append(
-                f"{', '.join(fixed)} {'has' if len(fixed) == 1 else 'have'} a single strategy; "
-                f"mixed equilibria were searched in the game of {', '.join(reduced.players)}"
-            )
-        if reduced.n_players == 2 and min(reduced.shape) == 1:
-            # one player has no choice: the other best-responds, and every mixture of its
-            # pure best responses is an equilibrium; the pure ones are the extreme points
-            sub = _one_sided(reduced, tol)
-        elif reduced.n_players == 2:
-            from triangle.equilibria.bimatrix import bimatrix_solve
-
-            bimethod = method if method in BIMATRIX_METHODS else "support_enumeration"
-            if method not in ("auto", bimethod):
-                notes.append(f"the 2-player game was solved with nashpy {bimethod}")
-            sub = bimatrix_solve(reduced, method=bimethod, tol=tol)
-        else:
-            from triangle.equilibria.nplayer import nplayer_solve
-
-            if method == "auto":
-                sub = nplayer_solve(reduced, timeout=timeout, tol=tol)
-            elif method == "all":
-                sub = nplayer_solve(reduced, methods=gambit_methods(), timeout=timeout, tol=tol)
-            else:
-                sub = nplayer_solve(reduced, methods=(method,), timeout=timeout, tol=tol)
-            if not sub.complete:
-                notes.append(
-                    "mixed equilibria of games with 3 or more players are the ones pygambit "
-                    "found, not proven to be all of them"
-                )
-        lifted, lift_notes = _embed(game, kept, sub, tol)
-        found.extend(lifted)
-        notes.extend(sub.notes)
-        notes.extend(lift_notes)
-        methods += tuple(m for m in sub.methods if m != "pure")
-        complete = bool(sub.complete) and not lift_notes
-
-    dominated = weakly_dominated(game, tol=tol)
-    flagged = tuple(
-        dataclasses.replace(
-            eq,
-            weakly_dominated=any(
-                eq.profile[i][k] > PURE_ATOL for i, ks in enumerate(dominated) for k in ks
-            ),
-        )
-        for eq in merge_equilibria(found)
-    )
-    return SolveResult(
-        game=game,
-        equilibria=flagged,
-        complete=complete,
-        methods=methods,
-        tol=tol,
-        notes=tuple(notes),
-    )

@@ -1,12 +1,13 @@
 """All Nash equilibria of a 2-player game, with nashpy, cross-checked with Gambit.
 
-:func:`bimatrix_solve` runs one of nashpy's algorithms on the bimatrix game
-``(A, B)`` and, by default, cross-checks it with a second complete enumeration:
-nashpy's other enumeration and Gambit's ``enummixed`` (which enumerates the extreme
-equilibria with lrs-style vertex enumeration, in exact rational arithmetic when the
-payoffs are rationals with small denominators). Every candidate is re-verified with
-:func:`~triangle.equilibria.profile.make_equilibrium` and the union is deduplicated
-with :func:`~triangle.equilibria.profile.merge_equilibria`; each equilibrium records
+:func:`bimatrix_solve` runs one algorithm (nashpy's support or vertex enumeration,
+or Lemke–Howson) on the bimatrix game ``(A, B)`` and, by default, cross-checks it
+with a second complete enumeration: nashpy's other enumeration and Gambit's
+``enummixed`` (which enumerates the extreme equilibria with lrs-style vertex
+enumeration, in exact rational arithmetic when the payoffs are rationals with small
+denominators). Every candidate is re-verified with
+:func:`~triangle.equilibria.result.make_equilibrium` and the union is deduplicated
+with :func:`~triangle.equilibria.result.merge_equilibria`; each equilibrium records
 the methods that found it.
 
 Why the cross-check. nashpy's support enumeration decides whether a support pair
@@ -19,14 +20,15 @@ Gambit do not share that flaw.
 Completeness. Support and vertex enumeration, and ``enummixed``, list every
 *extreme* equilibrium of any bimatrix game [1]_. The list is *every* equilibrium
 when each one found is isolated. We prove isolation with a sound sufficient test
-(:func:`is_regular`): at ``(x, y)`` the pure best responses of each player are
-exactly the support of its mixture, both supports have the same size ``k``, and the
-two ``(k+1) × (k+1)`` indifference systems are nonsingular. Near such an
-equilibrium every other equilibrium would have the same supports and solve the
-same nonsingular systems, so there is none. Every equilibrium of a nondegenerate
-game passes; one that fails proves the game degenerate (a mixed strategy with more
-pure best responses than its support size, or a continuum through the point) —
-or, numerically, that two payoffs tie within :data:`TIE_RTOL`. ``complete`` is
+(:func:`~triangle.equilibria.regularity.is_regular`): at ``(x, y)`` the pure best
+responses of each player are exactly the support of its mixture and the support
+system is nonsingular (for two players this forces supports of equal size). Near
+such an equilibrium every other equilibrium would have the same supports and solve
+the same nonsingular systems, so there is none. Every equilibrium of a
+nondegenerate game passes; one that fails proves the game degenerate (a mixed
+strategy with more pure best responses than its support size, or a continuum
+through the point) — or, numerically, that two payoffs tie within
+:data:`~triangle.equilibria.tolerance.TIE_RTOL`. ``complete`` is
 ``True`` only when ``enummixed`` ran to the end and every equilibrium passed.
 
 References
@@ -39,27 +41,27 @@ References
 
 from __future__ import annotations
 
-import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from fractions import Fraction
 
 import numpy as np
 
-from triangle.equilibria.profile import (
-    PURE_ATOL,
+from triangle.equilibria.backends import gambit, nashpy
+from triangle.equilibria.lemke_howson import MAX_PIVOTS, lemke_howson
+from triangle.equilibria.methods import BIMATRIX_METHODS
+from triangle.equilibria.regularity import is_regular
+from triangle.equilibria.result import (
     Equilibrium,
     SolveResult,
     merge_equilibria,
     verify_candidates,
 )
-from triangle.equilibria.regret import DEFAULT_TOL, payoff_spread
+from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.game import Game
 
-METHODS = ("support_enumeration", "vertex_enumeration", "lemke_howson")
-"""nashpy algorithms :func:`bimatrix_solve` accepts."""
+__all__ = ["ENUMMIXED_MAX_STRATEGIES", "RATIONAL_MAX_STRATEGIES", "bimatrix_solve"]
 
 ENUMMIXED_MAX_STRATEGIES = 10
 """Gambit's ``enummixed`` cross-check runs only when both players have at most this
@@ -68,32 +70,19 @@ most about 8×8). Above it the cross-check is skipped with a note."""
 
 RATIONAL_MAX_STRATEGIES = 8
 """``enummixed`` uses exact rational arithmetic only up to this many strategies per
-player (and only when every payoff is a rational with denominator at most
-:data:`RATIONAL_MAX_DENOMINATOR`); otherwise it uses floating point."""
-
-RATIONAL_MAX_DENOMINATOR = 10**6
-"""Payoffs equal to a fraction with at most this denominator are passed to Gambit as
-that exact fraction."""
-
-TIE_RTOL = 1e-7
-"""Two expected payoffs closer than this (times the payoff spread) count as tied in
-the regularity test, and an indifference system with condition number above
-``1 / TIE_RTOL**2`` counts as singular: near-degenerate games are reported as
-degenerate, never the other way round."""
-
-LEMKE_HOWSON_MAX_PIVOTS = 10_000
-"""A Lemke–Howson path longer than this is abandoned (with a note)."""
+player (and only when every payoff is a rational with a small denominator, see
+:func:`~triangle.equilibria.backends.gambit.as_rational`); otherwise floating point."""
 
 _NAMES = {
     "support_enumeration": "nashpy.support_enumeration",
     "vertex_enumeration": "nashpy.vertex_enumeration",
-    "lemke_howson": "nashpy.lemke_howson",
+    "lemke_howson": "lemke_howson",
     "enummixed": "gambit.enummixed",
 }
 _PROSE = {
     "nashpy.support_enumeration": "nashpy support enumeration",
     "nashpy.vertex_enumeration": "nashpy vertex enumeration",
-    "nashpy.lemke_howson": "nashpy Lemke-Howson",
+    "lemke_howson": "Lemke-Howson",
     "gambit.enummixed": "gambit enummixed",
 }
 _COMPLETE = ("nashpy.support_enumeration", "nashpy.vertex_enumeration", "gambit.enummixed")
@@ -102,21 +91,15 @@ Candidate = tuple[np.ndarray, np.ndarray]
 
 
 def _check_input(game: Game, method: str) -> None:
-    if method not in METHODS:
+    if method not in BIMATRIX_METHODS:
         raise TriangleInputError(
-            f"unknown 2-player method {method!r}; valid methods: {', '.join(METHODS)}"
+            f"unknown 2-player method {method!r}; valid methods: {', '.join(BIMATRIX_METHODS)}"
         )
     if game.n_players != 2:
         raise TriangleInputError(
             f"bimatrix_solve needs a 2-player game, got {game.n_players} players "
             f"({', '.join(game.players)})"
         )
-
-
-def _positive(M: np.ndarray) -> np.ndarray:
-    """A positive affine image of ``M`` with entries in ``[1, 2]`` (same equilibria)."""
-    spread = max(float(M.max() - M.min()), 1e-300)
-    return (M - M.min()) / spread + 1.0
 
 
 def _one_line(message: str) -> str:
@@ -145,147 +128,11 @@ def _run(
     return found
 
 
-# -- the algorithms ------------------------------------------------------------------------
-
-
-def _support_enumeration(A: np.ndarray, B: np.ndarray) -> Iterable[Candidate]:
-    import nashpy
-
-    return nashpy.Game(A, B).support_enumeration()
-
-
-def _vertex_enumeration(A: np.ndarray, B: np.ndarray) -> Iterable[Candidate]:
-    import nashpy
-
-    return nashpy.Game(_positive(A), _positive(B)).vertex_enumeration()
-
-
-def _lemke_howson_path(A: np.ndarray, B: np.ndarray, label: int) -> Candidate | None:
-    """nashpy's Lemke–Howson from one dropped label, with a pivot bound.
-
-    The loop is nashpy's ``lemke_howson`` (integer pivoting on its tableaux with
-    lexicographic tie-breaking), with two changes: each row of the pivoted tableau is
-    rescaled by a positive number (which changes neither the ratio tests nor the
-    strategies read off it, but stops the entries of float tableaux from overflowing
-    into ``nan``, after which the plain loop never ends), and the path is abandoned
-    after :data:`LEMKE_HOWSON_MAX_PIVOTS` pivots.
-    """
-    from nashpy.linalg import create_col_tableau, create_row_tableau
-
-    col = create_col_tableau(_positive(A), lexicographic=True)
-    row = create_row_tableau(_positive(B), lexicographic=True)
-    order = (row, col) if label in row.non_basic_variables else (col, row)
-    tableaux = itertools.cycle(order)
-    full = col.labels
-    entering = label
-    for _ in range(LEMKE_HOWSON_MAX_PIVOTS):
-        tableau = next(tableaux)
-        entering = tableau.pivot_and_drop_label(entering)
-        matrix = tableau._tableau  # rescale rows in place (see docstring)
-        scale = np.abs(matrix).max(axis=1, keepdims=True)
-        scale[scale == 0] = 1.0
-        matrix /= scale
-        if col.non_basic_variables | row.non_basic_variables == full:
-            return (
-                row.to_strategy(col.non_basic_variables),
-                col.to_strategy(row.non_basic_variables),
-            )
-    return None
-
-
-def _lemke_howson(A: np.ndarray, B: np.ndarray, notes: list[str]) -> Iterable[Candidate]:
-    out = []
-    for label in range(sum(A.shape)):
-        found = _lemke_howson_path(A, B, label)
-        if found is None:
-            notes.append(
-                f"nashpy Lemke-Howson from label {label} stopped after "
-                f"{LEMKE_HOWSON_MAX_PIVOTS} pivots"
-            )
-        else:
-            out.append(found)
-    return out
-
-
-def _exact(M: np.ndarray) -> list[list[Fraction]] | None:
-    """``M`` as exact fractions with small denominators, or ``None`` if it is not."""
-    out = []
-    for row in M:
-        exact_row = []
-        for value in row:
-            frac = Fraction(float(value)).limit_denominator(RATIONAL_MAX_DENOMINATOR)
-            if abs(float(frac) - float(value)) > 4 * np.spacing(abs(float(value))):
-                return None
-            exact_row.append(frac)
-        out.append(exact_row)
-    return out
-
-
-def _enummixed(A: np.ndarray, B: np.ndarray, rational: bool) -> Iterable[Candidate]:
-    import pygambit as gbt
-
-    if rational:
-        exact = [np.array(_exact(M), dtype=object) for M in (A, B)]
-        gbt_game = gbt.Game.from_arrays(*exact)
-    else:
-        gbt_game = gbt.Game.from_arrays(A, B)
-    result = gbt.nash.enummixed_solve(gbt_game, rational=rational)
-    m = A.shape[0]
-    out = []
-    for profile in result.equilibria:
-        # iterating a profile gives (strategy, probability) in player order
-        flat = np.array([float(Fraction(str(p))) if rational else float(p) for _, p in profile])
-        out.append((flat[:m], flat[m:]))
-    return out
-
-
-# -- regularity (isolation) test ---------------------------------------------------------
-
-
-def _indifference_matrix(M: np.ndarray, mixed: tuple[int, ...], indifferent: tuple[int, ...]):
-    """Rows ``[M[mixed, j], -1]`` for ``j`` in ``indifferent``, then ``[1, ..., 1, 0]``."""
-    top = np.column_stack([M[np.ix_(mixed, indifferent)].T, -np.ones(len(indifferent))])
-    bottom = np.append(np.ones(len(mixed)), 0.0)
-    return np.vstack([top, bottom])
-
-
-def is_regular(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> bool:
-    """Whether the equilibrium ``(x, y)`` of ``(A, B)`` passes the isolation test.
-
-    True when the row player's pure best responses to ``y`` are exactly the support
-    of ``x`` and vice versa, both supports have the same size ``k``, and the two
-    ``(k+1) × (k+1)`` indifference systems (``x`` makes the columns of ``y``'s support
-    indifferent; ``y`` makes the rows of ``x``'s support indifferent) are
-    nonsingular. Such an equilibrium is isolated: no other equilibrium lies near it.
-    Payoffs tied within :data:`TIE_RTOL` times the spread count as ties, so
-    near-degenerate equilibria fail (the test is conservative).
-
-    Examples
-    --------
-    >>> A = np.array([[3, 0], [0, 2]]); B = np.array([[2, 0], [0, 3]])
-    >>> bool(is_regular(A, B, np.array([0.6, 0.4]), np.array([0.4, 0.6])))
-    True
-    >>> # the column player is indifferent everywhere: a continuum of equilibria
-    >>> bool(is_regular(A, np.zeros((2, 2)), np.array([1.0, 0.0]), np.array([1.0, 0.0])))
-    False
-    """
-    spread = max(1.0, float(max(A.max(), B.max()) - min(A.min(), B.min())))
-    ties = TIE_RTOL * spread
-    rows = tuple(int(i) for i in np.flatnonzero(x > PURE_ATOL))
-    cols = tuple(int(j) for j in np.flatnonzero(y > PURE_ATOL))
-    row_values = A @ y
-    col_values = x @ B
-    best_rows = tuple(int(i) for i in np.flatnonzero(row_values >= row_values.max() - ties))
-    best_cols = tuple(int(j) for j in np.flatnonzero(col_values >= col_values.max() - ties))
-    if best_rows != rows or best_cols != cols or len(rows) != len(cols):
-        return False
-    for matrix in (
-        _indifference_matrix(B / spread, rows, cols),
-        _indifference_matrix((A / spread).T, cols, rows),
-    ):
-        if np.linalg.cond(matrix) > 1.0 / TIE_RTOL**2:
-            return False
-    return True
+def _lemke_howson(A: np.ndarray, B: np.ndarray, notes: list[str]) -> list[Candidate]:
+    found, abandoned = lemke_howson(A, B)
+    for label in abandoned:
+        notes.append(f"Lemke-Howson from label {label} stopped after {MAX_PIVOTS} pivots")
+    return found
 
 
 # -- the solver ----------------------------------------------------------------------------
@@ -305,9 +152,9 @@ def bimatrix_solve(
     game : Game
         A game with exactly two players.
     method : {"support_enumeration", "vertex_enumeration", "lemke_howson"}
-        The nashpy algorithm to run. Support and vertex enumeration [1]_ list every
-        extreme equilibrium; Lemke–Howson, started from every label, finds some
-        equilibria only.
+        The algorithm to run: nashpy's support or vertex enumeration [1]_, which list
+        every extreme equilibrium, or Lemke–Howson started from every label
+        (:mod:`triangle.equilibria.lemke_howson`), which finds some equilibria only.
     tol : float
         Relative regret tolerance (times the game's payoff spread); every
         equilibrium returned has max regret within it.
@@ -321,7 +168,8 @@ def bimatrix_solve(
     SolveResult
         ``equilibria`` verified, deduplicated and sorted, each with the methods that
         found it; ``complete`` is ``True`` only when ``enummixed`` ran to the end and
-        every equilibrium passed :func:`is_regular` (then they are every
+        every equilibrium passed
+        :func:`~triangle.equilibria.regularity.is_regular` (then they are every
         equilibrium of the game); ``notes`` report degeneracy, disagreements between
         methods, warnings of the third-party solvers and skipped steps.
 
@@ -351,8 +199,8 @@ def bimatrix_solve(
 
     plan: list[tuple[str, Callable[[], Iterable[Candidate]]]] = []
     algorithms = {
-        "support_enumeration": lambda: _support_enumeration(A, B),
-        "vertex_enumeration": lambda: _vertex_enumeration(A, B),
+        "support_enumeration": lambda: nashpy.support_enumeration(A, B),
+        "vertex_enumeration": lambda: nashpy.vertex_enumeration(A, B),
         "lemke_howson": lambda: _lemke_howson(A, B, notes),
     }
     plan.append((_NAMES[method], algorithms[method]))
@@ -364,9 +212,9 @@ def bimatrix_solve(
             plan.append((_NAMES[other], algorithms[other]))
         if max(game.shape) <= ENUMMIXED_MAX_STRATEGIES:
             rational = max(game.shape) <= RATIONAL_MAX_STRATEGIES and all(
-                _exact(M) is not None for M in (A, B)
+                gambit.as_rational(v) is not None for v in np.concatenate([A.ravel(), B.ravel()])
             )
-            plan.append((_NAMES["enummixed"], lambda: _enummixed(A, B, rational)))
+            plan.append((_NAMES["enummixed"], lambda: gambit.enummixed(A, B, rational=rational)))
             if not rational:
                 notes.append("gambit enummixed ran in floating point (payoffs not exact)")
         else:
@@ -397,8 +245,7 @@ def bimatrix_solve(
     equilibria = merge_equilibria(found)
     notes.extend(_disagreements(equilibria, [n for n in finished if n in _COMPLETE]))
 
-    scale = payoff_spread(game)
-    regular = all(is_regular(A / scale, B / scale, *eq.profile) for eq in equilibria)
+    regular = all(is_regular(game, eq.profile) for eq in equilibria)
     if not regular:
         notes.append(
             "the game is degenerate (or nearly so): some equilibrium has more pure best "

@@ -18,7 +18,7 @@ strategies (equal within ``atol`` everywhere) do not dominate each other.
 
 An equilibrium that puts positive probability on a weakly dominated strategy is
 reported but not counted as *plausible* (see
-:attr:`~triangle.equilibria.profile.SolveResult.plausible`): the player could switch
+:attr:`~triangle.equilibria.result.SolveResult.plausible`): the player could switch
 to the dominating strategy at no loss whatever the others do, and would gain if the
 others erred.
 """
@@ -27,14 +27,64 @@ from __future__ import annotations
 
 import numpy as np
 
-from triangle.equilibria.regret import DEFAULT_TOL, regret_tolerance
+from triangle.equilibria.tolerance import DEFAULT_TOL, regret_tolerance
 from triangle.game import Game
 
 __all__ = [
+    "dominance_batch",
     "dominance_matrices",
+    "dominated_batch",
     "strictly_dominated",
     "weakly_dominated",
 ]
+
+
+def dominance_batch(
+    payoffs: np.ndarray, atol: np.typing.ArrayLike
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Pairwise weak and strict dominance between each player's pure strategies, for
+    every game of a batch: the one kernel of this module.
+
+    Parameters
+    ----------
+    payoffs : ndarray
+        Shape ``(B, n, s_1, ..., s_n)``: a batch of ``B`` games of ``n`` players.
+    atol : float or ndarray
+        Absolute tolerance, one for all games or one per game (shape ``(B,)``).
+
+    Returns
+    -------
+    list of (weak, strict)
+        One pair per player ``p``, boolean arrays of shape ``(B, s_p, s_p)``:
+        ``weak[b, l, k]`` is ``True`` when strategy ``l`` weakly dominates strategy
+        ``k`` in game ``b``, ``strict[b, l, k]`` when it strictly dominates it.
+    """
+    payoffs = np.asarray(payoffs, dtype=float)
+    batch, n = payoffs.shape[:2]
+    tolerance = np.broadcast_to(np.asarray(atol, dtype=float), (batch,)).reshape(batch, 1, 1, 1)
+    out = []
+    for p in range(n):
+        own = np.moveaxis(payoffs[:, p], 1 + p, 1)
+        u = own.reshape(batch, own.shape[1], -1)  # (B, strategies, opponent profiles)
+        diff = u[:, :, np.newaxis, :] - u[:, np.newaxis, :, :]  # [b, l, k, a] = u(l) - u(k)
+        weak = np.all(diff >= -tolerance, axis=3) & np.any(diff > tolerance, axis=3)
+        strict = np.all(diff > tolerance, axis=3)
+        out.append((weak, strict))
+    return out
+
+
+def dominated_batch(
+    payoffs: np.ndarray, atol: np.typing.ArrayLike
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per player of each game of a batch, which pure strategies are weakly and which
+    strictly dominated by another pure strategy (one round).
+
+    Returns ``(weak, strict)`` boolean arrays of shape ``(B, s_p)`` per player ``p``
+    (see :func:`dominance_batch` for the arguments).
+    """
+    return [
+        (weak.any(axis=1), strict.any(axis=1)) for weak, strict in dominance_batch(payoffs, atol)
+    ]
 
 
 def dominance_matrices(
@@ -64,23 +114,13 @@ def dominance_matrices(
     >>> weak.tolist(), strict.tolist()
     ([[False, True], [False, False]], [[False, False], [False, False]])
     """
-    own = np.moveaxis(np.asarray(payoffs, dtype=float)[player], player, 0)
-    u = own.reshape(own.shape[0], -1)  # (strategies, opponent profiles)
-    diff = u[:, np.newaxis, :] - u[np.newaxis, :, :]  # diff[l, k, a] = u(l, a) - u(k, a)
-    never_worse = np.all(diff >= -atol, axis=2)
-    sometimes_better = np.any(diff > atol, axis=2)
-    weak = never_worse & sometimes_better
-    strict = np.all(diff > atol, axis=2)
-    return weak, strict
+    weak, strict = dominance_batch(np.asarray(payoffs, dtype=float)[np.newaxis], atol)[player]
+    return weak[0], strict[0]
 
 
 def _dominated(game: Game, tol: float, which: int) -> tuple[tuple[int, ...], ...]:
-    atol = regret_tolerance(game, tol)
-    out = []
-    for i in range(game.n_players):
-        matrix = dominance_matrices(game.payoffs, i, atol)[which]
-        out.append(tuple(int(k) for k in np.flatnonzero(matrix.any(axis=0))))
-    return tuple(out)
+    found = dominated_batch(game.payoffs[np.newaxis], regret_tolerance(game, tol))
+    return tuple(tuple(int(k) for k in np.flatnonzero(pair[which][0])) for pair in found)
 
 
 def weakly_dominated(game: Game, *, tol: float = DEFAULT_TOL) -> tuple[tuple[int, ...], ...]:

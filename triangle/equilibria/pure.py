@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from triangle.equilibria.profile import Equilibrium, make_equilibrium
-from triangle.equilibria.regret import DEFAULT_TOL, regret_tolerance
+from triangle.equilibria.result import Equilibrium, make_equilibrium
+from triangle.equilibria.tolerance import DEFAULT_TOL, regret_tolerance
 from triangle.errors import SolverError
 from triangle.game import Game
 
@@ -119,7 +119,7 @@ def pure_equilibria(game: Game, *, tol: float = DEFAULT_TOL) -> tuple[Equilibriu
     -------
     tuple of Equilibrium
         In lexicographic order of the strategy indices, each verified by
-        :func:`~triangle.equilibria.profile.make_equilibrium` and tagged
+        :func:`~triangle.equilibria.result.make_equilibrium` and tagged
         ``methods=("pure",)``. The list is complete: every pure profile is checked.
 
     Examples

@@ -8,7 +8,7 @@ max regret is 0; numerically, when it is at most a tolerance.
 
 Tolerances are *relative to the payoff spread* of the game (its largest minus
 smallest payoff, at least 1), so that the verdict does not change under a positive
-affine transform of the payoffs; see :func:`regret_tolerance`.
+affine transform of the payoffs; see :mod:`triangle.equilibria.tolerance`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,23 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from triangle.equilibria.tolerance import DEFAULT_TOL, payoff_spread, regret_tolerance
 from triangle.game import Game
 
-DEFAULT_TOL = 1e-9
-"""Default relative tolerance on max regret (times the game's payoff spread)."""
+__all__ = [
+    "DEFAULT_TOL",
+    "as_profile",
+    "best_responses",
+    "contract",
+    "expected_payoffs",
+    "expected_value",
+    "is_nash",
+    "max_regret",
+    "payoff_spread",
+    "regret_tolerance",
+    "regrets",
+    "strategy_payoffs",
+]
 
 
 def as_profile(game: Game, profile: Sequence[np.typing.ArrayLike]) -> tuple[np.ndarray, ...]:
@@ -47,13 +60,23 @@ def as_profile(game: Game, profile: Sequence[np.typing.ArrayLike]) -> tuple[np.n
     return tuple(out)
 
 
-def _contract_except(array: np.ndarray, profile: Sequence[np.ndarray], keep: int) -> np.ndarray:
-    """Contract an N-d array with every player's mixture but ``keep``'s (all of them
-    when ``keep`` is not a player index)."""
+def contract(
+    array: np.ndarray, profile: Sequence[np.ndarray], keep: Sequence[int] = ()
+) -> np.ndarray:
+    """Contract an N-d array (one axis per player) with every player's mixture except
+    those in ``keep``, whose axes remain in player order.
+
+    Examples
+    --------
+    >>> a = np.arange(8.0).reshape(2, 2, 2)
+    >>> half = np.array([0.5, 0.5])
+    >>> float(contract(a, [half, half, half])), contract(a, [half, half, half], (2,)).tolist()
+    (3.5, [3.0, 4.0])
+    """
     out = array
     # contract from the last axis down so axis numbers stay valid
     for j in reversed(range(len(profile))):
-        if j != keep:
+        if j not in keep:
             out = np.tensordot(out, profile[j], axes=([j], [0]))
     return out
 
@@ -62,13 +85,13 @@ def expected_value(array: np.ndarray, profile: Sequence[np.ndarray]) -> float:
     """Expected value of an N-d array (one axis per player) under a mixed profile
     (probability vectors, already validated), e.g. one player's payoffs or one
     payoff component."""
-    return float(_contract_except(array, profile, keep=-1))
+    return float(contract(array, profile))
 
 
 def strategy_payoffs(game: Game, profile: Sequence[np.typing.ArrayLike], player: int) -> np.ndarray:
     """Expected payoff of each pure strategy of ``player`` against the others' mixtures."""
     prof = as_profile(game, profile)
-    return _contract_except(game.payoffs[player], prof, player)
+    return contract(game.payoffs[player], prof, (player,))
 
 
 def expected_payoffs(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
@@ -82,7 +105,7 @@ def regrets(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
     prof = as_profile(game, profile)
     out = np.empty(game.n_players)
     for i in range(game.n_players):
-        values = _contract_except(game.payoffs[i], prof, i)
+        values = contract(game.payoffs[i], prof, (i,))
         out[i] = max(0.0, float(values.max() - values @ prof[i]))
     return out
 
@@ -109,16 +132,6 @@ def best_responses(
     values = strategy_payoffs(game, profile, i)
     cutoff = values.max() - regret_tolerance(game, tol)
     return tuple(int(k) for k in np.flatnonzero(values >= cutoff))
-
-
-def payoff_spread(game: Game) -> float:
-    """Largest minus smallest payoff of the game, at least 1."""
-    return max(1.0, float(game.payoffs.max() - game.payoffs.min()))
-
-
-def regret_tolerance(game: Game, tol: float = DEFAULT_TOL) -> float:
-    """Absolute regret tolerance for ``game``: ``tol`` times its payoff spread."""
-    return tol * payoff_spread(game)
 
 
 def is_nash(game: Game, profile: Sequence[np.typing.ArrayLike], tol: float = DEFAULT_TOL) -> bool:

@@ -23,11 +23,12 @@ Examples
 """
 
 from triangle.scenario.expressions import Expression, parse_expression
-from triangle.scenario.load import load_scenario, loads_scenario, parse_overrides
+from triangle.scenario.load import check_file, load_scenario, loads_scenario, parse_overrides
 from triangle.scenario.model import Move, Parameter, Scenario
 
 __all__ = [
     "Expression",
+    "check_file",
     "Move",
     "Parameter",
     "Scenario",

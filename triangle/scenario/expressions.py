@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from triangle.errors import ScenarioError, TriangleInputError
+from triangle.numbers import plain
 
 MAX_LENGTH = 500
 """Longest accepted expression text, in characters."""
@@ -51,14 +52,6 @@ def _finite(x: float) -> float:
     if not math.isfinite(x):
         raise _EvaluationFailure("the result overflows (is not a finite number)")
     return x
-
-
-def _fmt(x: float) -> str:
-    """A number as a person would write it (``3`` rather than ``3.0``)."""
-    x = float(x)
-    if x.is_integer() and abs(x) < 1e15:
-        return str(int(x))
-    return repr(x)
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,9 +104,9 @@ class Expression:
         """
         value = float(value)
         if not math.isfinite(value):
-            raise ScenarioError(f"{_fmt(value)} is not a finite number", path=path, line=line)
+            raise ScenarioError(f"{plain(value)} is not a finite number", path=path, line=line)
         return cls(
-            _fmt(value) if text is None else text,
+            plain(value) if text is None else text,
             frozenset(),
             (value,),
             lambda _values: value,
@@ -154,7 +147,7 @@ class Expression:
     def _with(self, values: Values) -> str:
         if not self.names:
             return ""
-        used = ", ".join(f"{n}={_fmt(values[n])}" for n in sorted(self.names) if n in values)
+        used = ", ".join(f"{n}={plain(values[n])}" for n in sorted(self.names) if n in values)
         return f" with {used}" if used else ""
 
 
@@ -243,11 +236,11 @@ _FORBIDDEN_NODES = {
 def _power(base: float, exponent: float) -> float:
     if abs(exponent) > MAX_EXPONENT:
         raise _EvaluationFailure(
-            f"exponent {_fmt(exponent)} is larger than {MAX_EXPONENT} in absolute value"
+            f"exponent {plain(exponent)} is larger than {MAX_EXPONENT} in absolute value"
         )
     if base < 0 and not exponent.is_integer():
         raise _EvaluationFailure(
-            f"negative number {_fmt(base)} raised to the fractional power {_fmt(exponent)}"
+            f"negative number {plain(base)} raised to the fractional power {plain(exponent)}"
         )
     try:
         return _finite(base**exponent)

@@ -16,12 +16,14 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from triangle.errors import ScenarioError, TriangleInputError
-from triangle.scenario.expressions import FUNCTIONS, _fmt
+from triangle.numbers import plain
+from triangle.scenario.expressions import FUNCTIONS
 from triangle.scenario.fields import Reader
-from triangle.scenario.model import FORMS, VERDICTS, Move, Parameter, Scenario
+from triangle.scenario.model import FORMS, Move, Parameter, Scenario
 from triangle.scenario.nodes import Map, Node, Scalar, compose, describe, suggest, to_python
 from triangle.scenario.relations import RELATIONS_KEYS, read_relations
 from triangle.scenario.table import read_table
+from triangle.vocabulary import VERDICTS
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1 << 20
@@ -129,6 +131,25 @@ def _loads(text: str, path: str, chain: tuple[str, ...]) -> Scenario:
     if root is None:
         raise ScenarioError("the file is empty (expected a scenario mapping)", path=path, line=1)
     return _Loader(path, chain).load(root)
+
+
+def check_file(path: str | os.PathLike, *, strict: bool = False) -> list[str]:
+    """Everything wrong with a scenario file, as one ``file:line: message`` per problem.
+
+    A file is valid when it loads (format, names, payoffs, expressions) and compiles
+    at its parameter values; with ``strict``, every number must also carry a source
+    (:meth:`~triangle.scenario.Scenario.unsourced`). An empty list means valid.
+    """
+    name = os.fspath(path)
+    try:
+        scenario = load_scenario(name)
+        scenario.compile()
+    except TriangleInputError as err:
+        text = str(err)
+        return [text if text.startswith(name) else f"{name}: {text}"]
+    if not strict:
+        return []
+    return [str(ScenarioError(why, path=name, line=line)) for line, why in scenario.unsourced()]
 
 
 def parse_overrides(items: Iterable[str]) -> dict[str, float]:
@@ -274,8 +295,8 @@ class _Loader:
                 )
             if old.range is not None and not old.range[0] <= new.value <= old.range[1]:
                 raise self.fail(
-                    f"value {_fmt(new.value)} of parameter {name!r} is outside its range "
-                    f"[{_fmt(old.range[0])}, {_fmt(old.range[1])}] (from {base.path})",
+                    f"value {plain(new.value)} of parameter {name!r} is outside its range "
+                    f"[{plain(old.range[0])}, {plain(old.range[1])}] (from {base.path})",
                     new.line,
                 )
             changes[name] = dataclasses.replace(
@@ -406,8 +427,8 @@ class _Loader:
                 lo, hi = rng
                 if not lo <= number <= hi:
                     raise self.fail(
-                        f"value {_fmt(number)} of {what} is outside its range "
-                        f"[{_fmt(lo)}, {_fmt(hi)}]",
+                        f"value {plain(number)} of {what} is outside its range "
+                        f"[{plain(lo)}, {plain(hi)}]",
                         fields["value"].line,
                     )
             texts = {
@@ -440,7 +461,7 @@ class _Loader:
         lo, hi = (r.plain_number(item, f"range of {what}", items.line) for item in items.items)
         if not lo < hi:
             raise self.fail(
-                f"range of {what} must have low < high, got [{_fmt(lo)}, {_fmt(hi)}]", items.line
+                f"range of {what} must have low < high, got [{plain(lo)}, {plain(hi)}]", items.line
             )
         return lo, hi
 

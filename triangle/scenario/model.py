@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -20,10 +20,10 @@ import numpy as np
 
 from triangle.errors import TriangleInputError
 from triangle.game import Game, Stances
-from triangle.scenario.expressions import Expression, _fmt
+from triangle.numbers import plain
+from triangle.scenario.expressions import Expression
 
 FORMS = ("table", "relations")
-VERDICTS = ("pays off", "does not pay off", "depends on equilibrium selection")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,20 @@ class Parameter:
     description: str | None = None
     source: str | None = None
     line: int | None = None
+
+    def search_range(self, value: float | None = None) -> tuple[float, float]:
+        """The interval searched for flips and drawn on charts: the declared range, or
+        ``value ± 10·max(1, |value|)`` without one (``value`` defaults to the
+        parameter's own).
+
+        >>> Parameter("x", 2.0).search_range(), Parameter("x", 2.0, (0, 5)).search_range()
+        ((-18.0, 22.0), (0.0, 5.0))
+        """
+        if self.range is not None:
+            return float(self.range[0]), float(self.range[1])
+        value = self.value if value is None else float(value)
+        half = 10 * max(1.0, abs(value))
+        return value - half, value + half
 
 
 @dataclass(frozen=True)
@@ -97,7 +111,7 @@ class Number:
             return None
         if self.expression.is_constant and len(self.expression.literals) == 1:
             return f"{self.what}: the number {self.expression.text} has no source"
-        listed = ", ".join(_fmt(x) for x in self.expression.literals)
+        listed = ", ".join(plain(x) for x in self.expression.literals)
         return f'{self.what}: the number(s) {listed} in "{self.expression.text}" have no source'
 
 
@@ -184,6 +198,22 @@ class Scenario:
             values[name] = self._checked(name, value)
         return values
 
+    def check_parameter(self, name: str, label: str | None = None) -> None:
+        """Raise unless ``name`` is one of the scenario's parameters.
+
+        ``label`` names what asked for it in the message (default: the name itself).
+
+        Raises
+        ------
+        TriangleInputError
+            ``"<label>: <path> has no such parameter; parameters: ..."``.
+        """
+        if name not in self.parameters:
+            raise TriangleInputError(
+                f"{label or name}: {self.path} has no such parameter; "
+                f"parameters: {', '.join(self.parameters) or 'none'}"
+            )
+
     def _checked(self, name: str, value: Any) -> float:
         parameter = self.parameters.get(name)
         if parameter is None:
@@ -198,7 +228,7 @@ class Scenario:
             lo, hi = parameter.range
             if not lo <= value <= hi:
                 raise TriangleInputError(
-                    f"{name}={_fmt(value)} is outside its range [{_fmt(lo)}, {_fmt(hi)}]"
+                    f"{name}={plain(value)} is outside its range [{plain(lo)}, {plain(hi)}]"
                 )
         return value
 
@@ -243,6 +273,26 @@ class Scenario:
             stances=self.stances,
             components=components,
         )
+
+    def compile_many(self, points: Sequence[Mapping[str, float]]) -> np.ndarray:
+        """Payoff arrays at many parameter points, stacked: the batched :meth:`compile`.
+
+        Each point is a mapping of overrides, checked like :meth:`compile`'s (unknown
+        names and values outside a declared range are errors). The expressions were
+        parsed once at load time, so each point costs only their evaluation.
+
+        Returns
+        -------
+        ndarray
+            Shape ``(len(points), n_players, s_1, ..., s_n)``.
+        """
+        if self.program is None:
+            raise TriangleInputError(f"{self.path}: scenario has no payoffs to compile")
+        shape = (len(self.players), *(len(s) for s in self.strategies))
+        out = np.empty((len(points), *shape))
+        for b, point in enumerate(points):
+            out[b] = self.program.evaluate(self.parameter_values(point))[0]
+        return out
 
     # -- provenance ------------------------------------------------------------------
     def unsourced(self) -> list[tuple[int | None, str]]:

@@ -1,0 +1,202 @@
+"""Thresholds: where the verdict on a move, or the target's reply, flips along a parameter.
+
+Hand-built scenarios come from test_analysis.py, where their arithmetic is written out.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import COURT, PENNIES, SCENARIOS, load
+
+from triangle.analysis import analyze_move, find_threshold, sweep_move
+from triangle.errors import TriangleInputError
+from triangle.report import threshold_sentence, to_data
+from triangle.scenario import load_scenario
+
+# COURT with a kink at x = -2 outside the flip: A's tie with B is worth max(x, -2), so the
+# gain is max(x, -2) - 1.5 (threshold still 1.5) but the payoffs are not affine in x.
+KINKED = COURT.replace("A: {B: x}", 'A: {B: "max(x, -2)"}')
+# COURT with a parameter without a declared range
+UNRANGED = COURT.replace(
+    'x: {value: 0.5, range: [-4, 6], source: "test: what a tie with B is worth to A"}',
+    'x: {value: 0.5, source: "test: what a tie with B is worth to A"}',
+)
+
+
+def test_exact_threshold_at_one_and_a_half(tmp_path):
+    s = load(tmp_path, COURT)
+    th = find_threshold(s, "x")
+    # gain = x - 1.5 (test_analysis.COURT): one flip, exactly at 1.5
+    assert th.method == "exact (piecewise linear)"
+    assert len(th.flips) == 1
+    (flip,) = th.flips
+    assert abs(flip.value - 1.5) <= 1e-9
+    assert (flip.below, flip.above) == ("does not pay off", "pays off")
+    assert flip.verified
+    assert th.state == "does not pay off" and th.value == 0.5
+    assert abs(th.margin - 1.0) <= 1e-9
+    assert threshold_sentence(th) == (
+        "x would have to exceed 1.50 for the move to pay off; the scenario's value is 0.50"
+    )
+    assert (th.lo, th.hi, th.range_source) == (-4.0, 6.0, "declared")
+    # the full analysis agrees on both sides, just off the flip
+    assert analyze_move(s, {"x": 1.5 + 1e-6}).verdict == "pays off"
+    assert analyze_move(s, {"x": 1.5 - 1e-6}).verdict == "does not pay off"
+
+
+def test_threshold_moves_with_another_parameter(tmp_path):
+    s = load(tmp_path, COURT)
+    # gain = x - cost + 2: with cost = 5 the flip is at x = 3
+    th = find_threshold(s, "x", {"cost": 5})
+    assert [round(f.value, 9) for f in th.flips] == [3.0]
+    # along cost, the flip is at cost = x + 2 = 2.5, pays off below it
+    th = find_threshold(s, "cost")
+    (flip,) = th.flips
+    assert abs(flip.value - 2.5) <= 1e-9
+    assert (flip.below, flip.above) == ("pays off", "does not pay off")
+    assert threshold_sentence(th).startswith(
+        "cost would have to fall below 2.50 for the move to pay off"
+    )
+
+
+def test_bisection_when_payoffs_are_not_affine(tmp_path):
+    s = load(tmp_path, KINKED)
+    th = find_threshold(s, "x")
+    assert th.method == "bisection"
+    (flip,) = th.flips
+    # bisection to 1e-9 x range width (10); the verdict needs gain > 1e-9 x spread
+    assert abs(flip.value - 1.5) <= 1e-7
+    assert (flip.below, flip.above) == ("does not pay off", "pays off") and flip.verified
+    assert analyze_move(s, {"x": flip.value + 1e-6}).verdict == "pays off"
+    assert analyze_move(s, {"x": flip.value - 1e-6}).verdict == "does not pay off"
+
+
+def test_target_threshold(tmp_path):
+    s = load(tmp_path, COURT)
+    # B's value of keeping C after the move: standing +2 plus its tie value y -> flips at -2
+    th = find_threshold(s, "y", kind="target")
+    (flip,) = th.flips
+    assert abs(flip.value + 2) <= 1e-9
+    assert (flip.below, flip.above) == ("drops", "keeps")
+    assert th.state == "keeps"
+    assert threshold_sentence(th) == (
+        "y would have to fall below −2.00 for B to drop its tie with C; "
+        "the scenario's value is 2.00"
+    )
+
+
+def test_no_flip_in_range(tmp_path):
+    s = load(tmp_path, COURT)
+    # gain = x - cost + 2 with x = 0.5: cost in [0, 8] flips at 2.5, but with x = 6 the
+    # gain is 8 - cost > 0 over the whole range
+    th = find_threshold(s, "cost", {"x": 6})
+    assert th.flips == () and th.margin is None
+    assert threshold_sentence(th) == (
+        "the move pays off for every cost in [0.00, 8.00]; the scenario's value is 3.50"
+    )
+
+
+def test_given_interval_and_default_range(tmp_path):
+    s = load(tmp_path, COURT)
+    th = find_threshold(s, "x", lo=2, hi=6)
+    assert th.flips == () and th.range_source == "given"
+    with pytest.raises(TriangleInputError, match="outside its declared range"):
+        find_threshold(s, "x", lo=-10)
+    with pytest.raises(TriangleInputError, match="need lo < hi"):
+        find_threshold(s, "x", lo=3, hi=2)
+    u = load(tmp_path, UNRANGED, "unranged.yaml")
+    th = find_threshold(u, "x")
+    # value 0.5: value ± 10·max(1, 0.5) = [-9.5, 10.5]
+    assert (th.lo, th.hi, th.range_source) == (-9.5, 10.5, "default")
+    assert any("no declared range" in n for n in th.notes)
+    assert [round(f.value, 9) for f in th.flips] == [1.5]
+
+
+def test_unknown_parameter_and_kind(tmp_path):
+    s = load(tmp_path, COURT)
+    with pytest.raises(
+        TriangleInputError, match="unknown parameter 'z'.*known parameters: x, y, cost"
+    ):
+        find_threshold(s, "z")
+    with pytest.raises(TriangleInputError, match="valid kinds: verdict, target"):
+        find_threshold(s, "x", kind="roles")
+
+
+def test_target_kind_needs_a_triangle(tmp_path):
+    s = load(tmp_path, PENNIES)
+    with pytest.raises(TriangleInputError, match="kind='target' needs"):
+        find_threshold(s, "s", kind="target")
+
+
+def test_mixed_equilibria_force_bisection(tmp_path):
+    s = load(tmp_path, PENNIES)
+    # gain = s/2 at the mixed equilibrium (test_analysis.PENNIES): payoffs are affine in s,
+    # but every point needs the full solver, so the exact method does not apply
+    th = find_threshold(s, "s")
+    assert th.method == "bisection"
+    assert any("full solver" in n for n in th.notes)
+    (flip,) = th.flips
+    assert abs(flip.value) <= 1e-7
+    assert (flip.below, flip.above) == ("does not pay off", "pays off") and flip.verified
+
+
+def test_deterministic(tmp_path):
+    s = load(tmp_path, COURT)
+    assert to_data(find_threshold(s, "x")) == to_data(find_threshold(s, "x"))
+
+
+def test_reverse_kissinger_rivalry_flip_is_above_the_scenario_value():
+    path = Path(SCENARIOS) / "reverse_kissinger_2025.yaml"
+    if not path.exists():
+        pytest.skip("shipped scenario not present")
+    s = load_scenario(path)
+    th = find_threshold(s, "rivalry")
+    assert th.state == "does not pay off"
+    up = [f for f in th.flips if f.value > th.value]
+    assert up, threshold_sentence(th)
+    assert up[0].above == "pays off" and up[0].verified
+    assert th.margin > 0 and math.isclose(th.margin, up[0].value - th.value)
+    assert threshold_sentence(th).startswith("rivalry would have to exceed")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """Every shipped scenario with a move (the two cases and their counterfactuals)."""
+    found = [load_scenario(p) for p in sorted(Path(SCENARIOS).glob("*.yaml"))]
+    found = [s for s in found if s.move is not None]
+    if not found:
+        pytest.skip("shipped scenarios not present")
+    return found
+
+
+@settings(max_examples=12)
+@given(data=st.data())
+def test_flips_match_a_fine_grid(shipped, data):
+    scenario = data.draw(st.sampled_from(shipped), label="scenario")
+    parameter = data.draw(st.sampled_from(sorted(scenario.parameters)), label="parameter")
+    kind = data.draw(st.sampled_from(["verdict", "target"]), label="kind")
+    th = find_threshold(scenario, parameter, kind=kind)
+    assert all(f.verified for f in th.flips) and th.notes == ()
+    assert list(th.points) == sorted(th.points)
+    # the state on each side of every flip, read off an independent grid
+    grid = np.linspace(th.lo, th.hi, 401)
+    result = sweep_move(scenario, [{parameter: float(x)} for x in grid])
+    states = result.verdicts() if kind == "verdict" else list(result.target_states)
+    edges = [th.lo, *th.points, th.hi]
+    for k, x in enumerate(grid):
+        if any(abs(x - p) <= 1e-9 * (th.hi - th.lo) for p in th.points):
+            continue  # on a flip the game is degenerate; either side's state may hold
+        j = int(np.searchsorted(edges, x, side="right")) - 1
+        j = min(max(j, 0), len(edges) - 2)
+        expected = (
+            th.flips[j - 1].above if j > 0 else (th.flips[0].below if th.flips else states[k])
+        )
+        assert states[k] == expected, (parameter, x)
+    if not th.flips:
+        assert len(set(states)) == 1

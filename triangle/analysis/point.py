@@ -1,0 +1,287 @@
+"""Does the move pay off at one parameter point: the full solvers, and the numbers
+every path shares.
+
+The mover commits to ``from`` (BEFORE) and to ``to`` (AFTER); in each case the
+followers play the equilibria of the game that leaves them (leader commitment,
+:func:`~triangle.equilibria.leader_commitment`, nashpy cross-checked for two
+followers). With ``B`` and ``A`` the mover's payoffs over the BEFORE and AFTER
+follower equilibria a :class:`~triangle.vocabulary.Selection` keeps, the gain is the
+interval ``[min A - max B, max A - min B]`` (a single number under the optimistic and
+pessimistic rules) and :func:`~triangle.vocabulary.verdict_codes` turns it into a
+verdict, with the absolute tolerance ``tol`` × the game's payoff spread.
+
+:func:`evaluate_point` is the reference: the batched path
+(:mod:`triangle.analysis.batch`) computes the same :class:`PointResult` for many
+points and falls back to it where its certificates fail, and
+:func:`~triangle.analysis.analyze_move` explains it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from triangle.analysis.move import MoveSpec
+from triangle.equilibria.commitment import CommitmentBranch, check_selection, leader_commitment
+from triangle.equilibria.regret import strategy_payoffs
+from triangle.equilibria.result import pure_picks
+from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL, regret_tolerance
+from triangle.errors import SolverError
+from triangle.game import Game, embed
+from triangle.roles import Triad
+from triangle.vocabulary import (
+    MIXED,
+    SELECTIONS,
+    SEVERAL,
+    Selection,
+    TargetState,
+    verdict_codes,
+)
+
+__all__ = [
+    "PointResult",
+    "embed_profile",
+    "evaluate_point",
+    "gain_bounds",
+    "keep_state",
+    "keep_value",
+    "move_branches",
+    "partner_warm",
+    "representative",
+    "side_bounds",
+    "target_state",
+    "tie_probability",
+    "triad_of",
+]
+
+
+def keep_state(value: float, atol: float, partner_warm: bool = True) -> TargetState:
+    """Whether the target's best reply keeps its partner tie, from the value of keeping it.
+
+    ``value`` is the target's payoff from its best reply warm toward the partner minus
+    that from its best reply that is not (NaN when undefined); ``partner_warm`` whether
+    the partner is warm toward the target at all (if not, there is no tie to keep).
+
+    Examples
+    --------
+    >>> keep_state(4.5, 1e-9), keep_state(-0.5, 1e-9), keep_state(0.0, 1e-9, False)
+    ('keeps', 'drops', 'partner cold')
+    """
+    if value is None or not math.isfinite(value):
+        return TargetState.UNDETERMINED
+    if not partner_warm:
+        return TargetState.PARTNER_COLD
+    if value > atol:
+        return TargetState.KEEPS
+    if value < -atol:
+        return TargetState.DROPS
+    return TargetState.INDIFFERENT
+
+
+def move_branches(
+    game: Game, spec: MoveSpec, *, tol: float = DEFAULT_TOL
+) -> tuple[CommitmentBranch, CommitmentBranch]:
+    """The followers' equilibria after the mover commits to ``from`` and to ``to``.
+
+    Runs :func:`~triangle.equilibria.leader_commitment` on the game in which the mover
+    has only those two strategies (the followers' games are the same as in the full
+    game). The branches' ``profiles`` are profiles of that two-strategy game: use
+    :func:`embed_profile` to lift one to ``game``.
+
+    Raises
+    ------
+    SolverError
+        When no equilibrium of a followers' game was found.
+    """
+    restricted = game.restrict(spec.mover, (spec.before, spec.after))
+    commitment = leader_commitment(restricted, spec.mover, tol=tol)
+    before, after = commitment.branches
+    for branch in (before, after):
+        if not branch.leader_payoffs:
+            raise SolverError(
+                f"no equilibrium of the followers' game found after "
+                f"{game.players[spec.mover]} plays {branch.strategy}"
+            )
+    return before, after
+
+
+def embed_profile(game: Game, spec: MoveSpec, side: int, profile) -> tuple[np.ndarray, ...]:
+    """Lift a profile of the two-strategy game of :func:`move_branches` to ``game``.
+
+    ``side`` is 0 for BEFORE, 1 for AFTER.
+    """
+    k = (spec.before, spec.after)[side]
+    rest = [sigma for j, sigma in enumerate(profile) if j != spec.mover]
+    return embed(rest, game.shape, fixed={spec.mover: k})
+
+
+def side_bounds(
+    values: Sequence[float], plausible: Sequence[int], selection: str
+) -> tuple[float, float]:
+    """The mover's lowest and highest payoff over the outcomes a selection keeps.
+
+    ``values`` are the mover's payoffs under every follower equilibrium and
+    ``plausible`` the indices of the plausible ones.
+    """
+    selection = check_selection(selection)
+    if selection is Selection.PLAUSIBLE:
+        chosen = [values[j] for j in plausible]
+        return min(chosen), max(chosen)
+    if selection is Selection.OPTIMISTIC:
+        return max(values), max(values)
+    return min(values), min(values)
+
+
+def gain_bounds(before: tuple[float, float], after: tuple[float, float]) -> tuple[float, float]:
+    """``(min A - max B, max A - min B)`` from the side bounds ``(min, max)``."""
+    return after[0] - before[1], after[1] - before[0]
+
+
+def representative(
+    values: Sequence[float], indices: Sequence[int], *, worst: bool, atol: float
+) -> int:
+    """The first of ``indices`` whose value is within ``atol`` of the worst (or best).
+
+    "First" follows the solvers' deterministic order: pure equilibria first, in
+    lexicographic order of the strategy indices.
+    """
+    chosen = [values[j] for j in indices]
+    goal = min(chosen) if worst else max(chosen)
+    for j in indices:
+        if abs(values[j] - goal) <= atol:
+            return j
+    raise AssertionError("unreachable")
+
+
+def tie_probability(game: Game, profile, a: int, b: int) -> float:
+    """Probability that the tie ``a``–``b`` is friendly (both warm) under a profile."""
+    pa = sum(p for k, p in enumerate(profile[a]) if game.players[b] in game.stances[a][k])
+    pb = sum(p for k, p in enumerate(profile[b]) if game.players[a] in game.stances[b][k])
+    return float(pa * pb)
+
+
+def triad_of(game: Game, profile) -> Triad | None:
+    """The strategic triangle at a pure profile of a three-player game with stances."""
+    picks = pure_picks(profile)
+    return None if picks is None else game.triad(picks)
+
+
+def keep_value(game: Game, spec: MoveSpec, profile) -> tuple[float, int | None, int | None]:
+    """The target's value of keeping its partner tie at an AFTER profile.
+
+    The target's payoff from its best reply warm toward the partner minus that from
+    its best reply that is not, with the mover at ``to`` and the partner at its
+    strategy in ``profile`` (mixtures allowed). Returns ``(value, keep, drop)`` with
+    the two best replies (the first in strategy order among equal payoffs); NaN
+    and ``None`` when there is no target, no partner, no stances, or every strategy
+    of the target is on one side.
+    """
+    if spec.target is None or spec.partner is None or game.stances is None:
+        return math.nan, None, None
+    t, partner = spec.target, game.players[spec.partner]
+    u = strategy_payoffs(game, profile, t)
+    keep = [k for k, warm in enumerate(game.stances[t]) if partner in warm]
+    drop = [k for k, warm in enumerate(game.stances[t]) if partner not in warm]
+    if not keep or not drop:
+        return math.nan, None, None
+    best_keep = max(keep, key=lambda k: (u[k], -k))
+    best_drop = max(drop, key=lambda k: (u[k], -k))
+    return float(u[best_keep] - u[best_drop]), best_keep, best_drop
+
+
+def partner_warm(game: Game, spec: MoveSpec, profile) -> bool:
+    """Whether the partner is warm toward the target with positive probability."""
+    if spec.target is None or spec.partner is None or game.stances is None:
+        return False
+    t = game.players[spec.target]
+    sigma = profile[spec.partner]
+    return any(
+        sigma[k] > PURE_ATOL and t in warm for k, warm in enumerate(game.stances[spec.partner])
+    )
+
+
+def target_state(game: Game, spec: MoveSpec, profile, atol: float) -> tuple[float, str]:
+    """:func:`keep_value` and :func:`keep_state` at an AFTER profile."""
+    value = keep_value(game, spec, profile)[0]
+    return value, keep_state(value, atol, partner_warm(game, spec, profile))
+
+
+@dataclass(frozen=True)
+class PointResult:
+    """The move judged at one parameter point (what both evaluation paths compute).
+
+    Attributes
+    ----------
+    gains : dict
+        ``selection -> (gain_min, gain_max)``.
+    codes : dict
+        ``selection -> verdict code``.
+    atol : float
+        The absolute tolerance of the verdicts.
+    after_configuration : str or None
+        Configuration of the selected (plausible) AFTER outcomes: the name when they
+        share one, ``"several"`` when they do not, ``"mixed"`` when one is mixed,
+        ``None`` without a triangle.
+    keep_value : float
+        :func:`keep_value` at the representative AFTER outcome (NaN when undefined).
+    keep : str
+        The target's state (:data:`TARGET_STATES`, see :func:`target_state`).
+    """
+
+    gains: dict[str, tuple[float, float]]
+    codes: dict[str, int]
+    atol: float
+    after_configuration: str | None
+    keep_value: float
+    keep: str
+
+
+def configuration_of_set(game: Game, profiles) -> str | None:
+    if game.stances is None or game.n_players != 3:
+        return None
+    names = set()
+    for profile in profiles:
+        triad = triad_of(game, profile)
+        if triad is None:
+            return MIXED
+        names.add(triad.configuration)
+    return names.pop() if len(names) == 1 else SEVERAL
+
+
+def evaluate_point(
+    game: Game,
+    spec: MoveSpec,
+    *,
+    tol: float = DEFAULT_TOL,
+    branches: tuple[CommitmentBranch, CommitmentBranch] | None = None,
+) -> PointResult:
+    """Judge the move in one game with the full solvers (:func:`move_branches`).
+
+    The reference the batched path of :func:`sweep_move` agrees with; it is used
+    there at points whose followers' game has no plausible pure equilibrium, and by
+    :func:`triangle.analysis.analyze_move`.
+    """
+    if branches is None:
+        branches = move_branches(game, spec, tol=tol)
+    before, after = branches
+    atol = regret_tolerance(game, tol)
+    gains, codes = {}, {}
+    for selection in SELECTIONS:
+        b = side_bounds(before.leader_payoffs, before.plausible, selection)
+        a = side_bounds(after.leader_payoffs, after.plausible, selection)
+        gains[selection] = gain_bounds(b, a)
+        codes[selection] = int(verdict_codes(*gains[selection], atol))
+    chosen = [embed_profile(game, spec, 1, after.profiles[j]) for j in after.plausible]
+    rep = representative(after.leader_payoffs, after.plausible, worst=True, atol=atol)
+    value, state = target_state(game, spec, embed_profile(game, spec, 1, after.profiles[rep]), atol)
+    return PointResult(
+        gains=gains,
+        codes=codes,
+        atol=atol,
+        after_configuration=configuration_of_set(game, chosen),
+        keep_value=value,
+        keep=state,
+    )

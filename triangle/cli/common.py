@@ -1,0 +1,120 @@
+"""What every verb of the command line shares: exit statuses, error handling, options.
+
+Bad input (a scenario error, an unknown parameter, a bad option value) becomes
+:class:`BadInput`: exit status 2 and one line on stderr. Options are validated where
+they are parsed (click parameter types), and heavy libraries are imported inside the
+verbs that need them, so that ``triangle --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from triangle.errors import TriangleInputError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+CHART_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+class BadInput(click.ClickException):
+    """A user error: exit status 2, one line on stderr."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"triangle: {self.format_message()}", err=True)
+
+
+def bad_input_is_exit_2(fn: Callable) -> Callable:
+    """Turn the library's input errors into :class:`BadInput`."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except TriangleInputError as err:
+            raise BadInput(str(err)) from None
+
+    return wrapper
+
+
+def emit_json(data: Any) -> None:
+    """Print one JSON document on stdout (no NaN: JSON has none)."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; json for scripts (one JSON document on stdout).",
+)
+param_option = click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a scenario parameter (repeatable), e.g. --param rivalry=2.",
+)
+threshold_option = click.option(
+    "--threshold",
+    "thresholds",
+    multiple=True,
+    metavar="NAME",
+    help=(
+        "Find the value of parameter NAME at which the verdict flips (repeatable). "
+        "Default: the parameters the scenario's move names under thresholds:."
+    ),
+)
+scenario_argument = click.argument("scenario", type=click.Path(dir_okay=False))
+scenarios_argument = click.argument(
+    "scenarios", nargs=-1, required=True, type=click.Path(dir_okay=False)
+)
+
+
+def load(path: str, params: tuple[str, ...]):
+    """Load a scenario and parse ``--param`` overrides (checked against it).
+
+    Returns ``(scenario, overrides, values)``: the overrides given and every
+    parameter's value with them applied.
+    """
+    from triangle.scenario import load_scenario, parse_overrides
+
+    scenario = load_scenario(path)
+    overrides = parse_overrides(params)
+    values = scenario.parameter_values(overrides)
+    return scenario, overrides, values
+
+
+def load_all(paths: tuple[str, ...], option: str | None = None, names: tuple[str, ...] = ()):
+    """Load scenarios and check that each declares every parameter in ``names``
+    (named by ``option`` in the message, e.g. ``--threshold``)."""
+    from triangle.scenario import load_scenario
+
+    scenarios = [load_scenario(p) for p in paths]
+    for sc in scenarios:
+        for name in names:
+            sc.check_parameter(name, f"{option} {name}" if option else None)
+    return scenarios
+
+
+def check_out(out: str, force: bool) -> None:
+    """Refuse early (before any computation) a chart path that
+    :func:`triangle.plots.save_figure` would refuse."""
+    suffix = os.path.splitext(out)[1].lower()
+    if suffix not in CHART_SUFFIXES:
+        raise BadInput(f"{out}: the chart format comes from the suffix: .png, .svg or .pdf")
+    if os.path.exists(out) and not force:
+        raise BadInput(f"{out} exists; use --force to overwrite")
+    folder = os.path.dirname(out) or "."
+    if not os.path.isdir(folder):
+        raise BadInput(f"{out}: folder {folder} does not exist")

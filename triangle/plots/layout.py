@@ -1,0 +1,427 @@
+"""Text that fits: wrapping, titles, and labels placed clear of each other.
+
+Nothing here knows what a chart shows. These helpers measure figures and text and
+decide where words go: :func:`wrap` and :func:`chars` fit text to a width,
+:func:`figure_title`, :func:`bottom_of` and :func:`inches` stack titles and legends
+from the top of a figure down, :func:`place_labels` puts labels of vertical lines on
+levels where they do not overlap, :func:`place_marker_labels` finds offsets for the
+labels of marked points, and :func:`mark_point` draws such a point with its label.
+
+Examples
+--------
+>>> print(wrap("The move pays off for the US only when rivalry exceeds 1.80", 30))
+The move pays off for the US
+only when rivalry exceeds 1.80
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from triangle.plots.style import INK
+
+__all__ = [
+    "bottom_of",
+    "chars",
+    "clip",
+    "figure_title",
+    "inches",
+    "legend_columns",
+    "mark_point",
+    "pad_ylim",
+    "place_labels",
+    "place_marker_labels",
+    "wrap",
+]
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` broken into lines of at most ``width`` characters (at spaces only).
+
+    Parameters
+    ----------
+    text : str
+    width : int
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> wrap("depends on equilibrium selection", 22)
+    'depends on equilibrium\\nselection'
+    """
+    return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False))
+
+
+def chars(fig: Figure, fontsize: float, fraction: float = 0.94) -> int:
+    """How many characters of a bold ``fontsize`` line fit across ``fraction`` of ``fig``
+    (at least 20).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    fontsize : float
+        Points.
+    fraction : float
+        Share of the figure's width the line may take.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> chars(new_figure(10.5, 5.6), 14)
+    84
+    """
+    return max(20, int(fraction * fig.get_figwidth() * 72 / (0.6 * fontsize)))
+
+
+def figure_title(fig: Figure, text: str, *, size: float = 14, y: float | None = None) -> Any:
+    """Set the figure's title, wrapped to the figure's width, ``y`` inches from the top
+    (0.12 by default).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    text : str
+    size : float
+        Font size in points.
+    y : float, optional
+        Inches from the top of the figure to the top of the title.
+
+    Returns
+    -------
+    matplotlib.text.Text
+        The title (``fig._suptitle``).
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(4, 3)
+    >>> figure_title(fig, "A title long enough to need a second line").get_text()
+    'A title long enough to need a\\nsecond line'
+    """
+    top = 1 - (0.12 if y is None else y) / fig.get_figheight()
+    return fig.suptitle(wrap(text, chars(fig, size)), y=top, va="top", fontsize=size)
+
+
+def bottom_of(fig: Figure, artist: Any) -> float:
+    """The lower edge of a drawn text or legend, as a fraction of the figure height.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        A figure with a canvas (:func:`~triangle.plots.style.new_figure`).
+    artist : matplotlib.artist.Artist
+        A text or legend of ``fig``.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(4, 4)
+    >>> text = fig.text(0.5, 0.5, "one line", va="top")
+    >>> 0.45 < bottom_of(fig, text) < 0.5
+    True
+    """
+    renderer = fig.canvas.get_renderer()
+    box = artist.get_window_extent(renderer)
+    return float(box.y0 / (fig.dpi * fig.get_figheight()))
+
+
+def inches(fig: Figure, distance: float) -> float:
+    """A vertical distance in inches as a fraction of the figure height.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> float(inches(new_figure(4, 5), 0.25))
+    0.05
+    """
+    return distance / fig.get_figheight()
+
+
+def legend_columns(fig: Figure, labels: Sequence[str], fontsize: float) -> int:
+    """As many legend columns as fit across the figure (labels' widths estimated).
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> legend_columns(new_figure(9.5, 6), ["standing", "ties", "costs"], 9.5)
+    3
+    """
+    widest = max(len(t) for t in labels) * 0.6 * fontsize + 45
+    fit = int(0.95 * fig.get_figwidth() * 72 // widest)
+    return max(1, min(len(labels), fit))
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis.
+
+    Examples
+    --------
+    >>> clip("Reverse Kissinger: courting Russia, 2025", 20)
+    'Reverse Kissinger:…'
+    """
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def pad_ylim(ax: Any, fraction: float) -> None:
+    """Widen the y limits of ``ax`` by ``fraction`` of their span at both ends.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> ax = new_figure(3, 3).add_subplot()
+    >>> ax.set_ylim(0, 10)
+    (0.0, 10.0)
+    >>> pad_ylim(ax, 0.1); [float(y) for y in ax.get_ylim()]
+    [-1.0, 11.0]
+    """
+    lo, hi = ax.get_ylim()
+    span = hi - lo
+    ax.set_ylim(lo - fraction * span, hi + fraction * span)
+
+
+def place_labels(
+    fig: Figure,
+    left: float,
+    width: float,
+    xlim: tuple[float, float],
+    labels: Sequence[tuple[float, str]],
+    fontsize: float = 9.5,
+) -> list[tuple[int, int]]:
+    """Side (+1 right of its line, −1 left) and level of the label of each vertical line.
+
+    The lines stand at data ``x`` in axes spanning ``left`` to ``left + width`` of the
+    figure's width with x limits ``xlim``; the labels sit above the axes, one level per
+    text line. Greedy: each label, in order of its value, takes the lowest level and
+    the first side where it overlaps no label already placed and stays inside the
+    figure; a label too wide for any gets a level of its own. Levels are numbered from
+    0 without gaps.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    left, width : float
+        The axes' left edge and width, as fractions of the figure's width.
+    xlim : (float, float)
+    labels : sequence of (x, text)
+    fontsize : float
+
+    Returns
+    -------
+    list of (int, int)
+        ``(side, level)`` of each label, in the order given.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(9.5, 6)
+    >>> place_labels(fig, 0.1, 0.86, (0, 10), [(2.0, "threshold 2.00"), (2.2, "threshold 2.20")])
+    [(1, 0), (1, 1)]
+    """
+    points_per_unit = width * fig.get_figwidth() * 72 / (xlim[1] - xlim[0])
+    fig_left = -left * fig.get_figwidth() * 72
+    fig_right = (1 - left) * fig.get_figwidth() * 72
+    taken: dict[int, list[tuple[float, float]]] = {}
+    out = {}
+    for n in sorted(range(len(labels)), key=lambda k: labels[k][0]):
+        t, text = labels[n]
+        x = (t - xlim[0]) * points_per_unit
+        size = 0.62 * fontsize * len(text) + 6
+        for level in range(len(labels) + 1):
+            choice = None
+            for side in (1, -1):
+                a, b = (x + 3, x + 3 + size) if side > 0 else (x - 3 - size, x - 3)
+                if a < fig_left or b > fig_right:
+                    continue
+                if all(b < c or a > d for c, d in taken.get(level, [])):
+                    choice = (side, a, b)
+                    break
+            if choice is not None:
+                side, a, b = choice
+                taken.setdefault(level, []).append((a, b))
+                out[n] = (side, level)
+                break
+        else:  # wider than the figure allows anywhere: a level of its own, toward the middle
+            level = len(labels) + 1
+            while level in taken:
+                level += 1
+            taken[level] = [(-math.inf, math.inf)]
+            out[n] = (1 if x < (fig_right + fig_left) / 2 else -1, level)
+    compact = {level: k for k, level in enumerate(sorted({level for _, level in out.values()}))}
+    return [(out[n][0], compact[out[n][1]]) for n in range(len(labels))]
+
+
+def place_marker_labels(
+    ax: Any,
+    points: Sequence[tuple[float, float]],
+    texts: Sequence[str],
+    obstacles: Sequence[np.ndarray] = (),
+    fontsize: float = 10,
+) -> list[tuple[float, float]]:
+    """Offsets (points) of the labels of marked points that avoid each other, the axes'
+    edges, the other points and ``obstacles``.
+
+    Greedy, in the order given: each label tries offsets above/below and right/left at
+    growing distances and takes the one overlapping no placed label and covering the
+    fewest obstacle samples (a box is estimated from the text's size). Call it once
+    the axes' position and limits are final.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    points : sequence of (x, y)
+        The marked points, in data coordinates.
+    texts : sequence of str
+        Their labels (possibly several lines).
+    obstacles : sequence of ndarray of shape (n, 2)
+        Samples of what the labels should not cover (curves), in data coordinates.
+    fontsize : float
+
+    Returns
+    -------
+    list of (float, float)
+        The offset of each label from its point, in points.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> ax = new_figure(6, 4).add_axes((0.1, 0.1, 0.8, 0.8), xlim=(0, 10), ylim=(0, 10))
+    >>> place_marker_labels(ax, [(2, 2), (2.2, 2.2)], ["first", "second"])
+    [(12.0, 16.0), (-12.0, 16.0)]
+    """
+    fig = ax.figure
+    to_px = fig.dpi / 72
+    box = ax.get_window_extent()
+    obstacles = np.concatenate(
+        [np.empty((0, 2))] + [ax.transData.transform(np.asarray(o, dtype=float)) for o in obstacles]
+    )
+    marks = ax.transData.transform(np.asarray(points, dtype=float).reshape(-1, 2))
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for text, (mx, my) in zip(texts, marks, strict=True):
+        lines = text.split("\n")
+        width = (max(len(t) for t in lines) * 0.62 * fontsize + 8) * to_px
+        height = (len(lines) * 1.35 * fontsize + 6) * to_px
+        prefer_right = (mx - box.x0) / max(box.width, 1.0) < 0.6
+        best, best_score = (12.0, 16.0), math.inf
+        best_box = (mx, my, mx, my)
+        rank = 0
+        for distance in (16, 40, 64, 88, 112):
+            for dy in (distance, -distance):
+                for dx in (12, -12) if prefer_right else (-12, 12):
+                    x0 = mx + dx * to_px - (0 if dx > 0 else width)
+                    y0 = my + dy * to_px - (0 if dy > 0 else height)
+                    x1, y1 = x0 + width, y0 + height
+                    outside = x0 < box.x0 or x1 > box.x1 or y0 < box.y0 or y1 > box.y1
+                    clash = any(not (x1 < a or x0 > c or y1 < b or y0 > d) for a, b, c, d in placed)
+                    covered = np.count_nonzero(
+                        (obstacles[:, 0] >= x0)
+                        & (obstacles[:, 0] <= x1)
+                        & (obstacles[:, 1] >= y0)
+                        & (obstacles[:, 1] <= y1)
+                    )
+                    on_marks = np.count_nonzero(
+                        (marks[:, 0] >= x0 - 6)
+                        & (marks[:, 0] <= x1 + 6)
+                        & (marks[:, 1] >= y0 - 6)
+                        & (marks[:, 1] <= y1 + 6)
+                    )
+                    score = 1e6 * (outside + clash) + 1e3 * on_marks + covered + 0.5 * rank
+                    rank += 1
+                    if score < best_score:
+                        best, best_score = (float(dx), float(dy)), score
+                        best_box = (x0, y0, x1, y1)
+        placed.append(best_box)
+        out.append(best)
+    return out
+
+
+def mark_point(
+    ax: Any,
+    xy: tuple[float, float],
+    text: str,
+    offset: tuple[float, float],
+    *,
+    colour: Any,
+    gid: str,
+    size: float,
+    edge: float,
+    text_colour: Any = None,
+    line_colour: Any = None,
+) -> Any:
+    """A dot at ``xy`` (a one-point scatter with ``gid``) and its boxed label ``offset``
+    points away, joined to it by a thin line.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    xy : (float, float)
+        Data coordinates.
+    text : str
+    offset : (float, float)
+        Points; the label is left-aligned when ``dx > 0`` and above when ``dy > 0``.
+    colour : colour
+        Fill of the dot (and, by default, the line and the box's edge).
+    gid : str
+    size, edge : float
+        Marker area (points²) and width of its white edge.
+    text_colour, line_colour : colour, optional
+
+    Returns
+    -------
+    matplotlib.collections.PathCollection
+        The dot.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> ax = new_figure(4, 3).add_subplot()
+    >>> dot = mark_point(ax, (1.0, 2.0), "here", (12, 16), colour="k", gid="point:here",
+    ...                  size=100, edge=2)
+    >>> dot.get_gid(), dot.get_offsets().tolist()
+    ('point:here', [[1.0, 2.0]])
+    """
+    dot = ax.scatter(
+        [xy[0]],
+        [xy[1]],
+        s=size,
+        marker="o",
+        color=colour,
+        edgecolor="white",
+        linewidth=edge,
+        zorder=6,
+    )
+    dot.set_gid(gid)
+    line = line_colour if line_colour is not None else colour
+    dx, dy = offset
+    ax.annotate(
+        text,
+        xy,
+        xytext=(dx, dy),
+        textcoords="offset points",
+        ha="left" if dx > 0 else "right",
+        va="bottom" if dy > 0 else "top",
+        fontsize=10,
+        fontweight="bold",
+        color=text_colour if text_colour is not None else INK,
+        zorder=7,
+        arrowprops={"arrowstyle": "-", "color": line, "lw": 0.8},
+        bbox={"fc": "white", "ec": line, "lw": 0.6, "alpha": 0.92, "pad": 2.5},
+    )
+    return dot

@@ -1,0 +1,547 @@
+"""Every sentence the package writes about a result, in one place.
+
+The words come from :mod:`triangle.vocabulary` and the numbers from the typed results
+of :mod:`triangle.analysis`; numbers are written by :mod:`triangle.numbers`. Nothing
+here computes an equilibrium or decides a verdict: it states what the analysis found.
+
+* :func:`reason` — why a move pays off or not (the ``why:`` line);
+* :func:`threshold_sentence` — how far a parameter is from flipping the verdict;
+* :func:`finding`, :func:`curve_finding`, :func:`map_finding`,
+  :func:`comparison_finding`, :func:`balance` — the titles of the charts;
+* the rules in words (:data:`SELECTION_RULES`, :data:`GAIN_RULE`, ...), as the JSON
+  output states them.
+
+The module is longer than most because keeping every sentence in one place is its
+purpose: a change of wording never has to be hunted across the package.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+from triangle.numbers import brief, fixed, flip_value, signed
+from triangle.vocabulary import TargetState, Verdict
+
+__all__ = [
+    "COMMITMENT_RULE",
+    "DECOMPOSITION_RULE",
+    "GAIN_RULE",
+    "PLAUSIBLE_RULE",
+    "SELECTION_RULES",
+    "balance",
+    "comparison_finding",
+    "curve_finding",
+    "finding",
+    "gain_text",
+    "map_finding",
+    "move_phrase",
+    "reason",
+    "sentence_case",
+    "the",
+    "threshold_sentence",
+    "verdict_line",
+]
+
+# -- the rules, in words ------------------------------------------------------------------
+
+SELECTION_RULES = {
+    "plausible": (
+        "follower equilibria in which no follower plays a strategy weakly dominated in the "
+        "followers' game (one round); all equilibria if none is"
+    ),
+    "optimistic": "the follower equilibrium best for the mover, over all equilibria found",
+    "pessimistic": "the follower equilibrium worst for the mover, over all equilibria found",
+}
+"""The selection rules among the followers' equilibria, in words."""
+
+GAIN_RULE = (
+    "gain = mover's payoff AFTER - BEFORE; over the selected outcomes B (before) and A "
+    "(after): min = min A - max B, max = max A - min B"
+)
+DECOMPOSITION_RULE = (
+    "mover's payoff components at its worst selected AFTER outcome minus those at its best "
+    "selected BEFORE outcome (they add up to gain.min)"
+)
+PLAUSIBLE_RULE = (
+    "plausible = no player puts positive probability on a pure strategy that is "
+    "weakly dominated by another pure strategy (one round, not iterated)"
+)
+COMMITMENT_RULE = (
+    "the leader commits to a pure strategy; the followers play a Nash equilibrium of "
+    "the game it leaves them. plausible = the leader's worst among follower equilibria "
+    "that use no weakly dominated strategy; optimistic/pessimistic = its best/worst "
+    "among all follower equilibria found"
+)
+
+# -- small pieces --------------------------------------------------------------------------
+
+_ARTICLES = {"pivot": "the", "outcast": "the"}
+
+
+def the(name: str, *, start: bool = False) -> str:
+    """``"the US"`` for initialisms (US, USSR, EU), the bare name otherwise.
+
+    >>> the("US"), the("China"), the("USSR", start=True)
+    ('the US', 'China', 'The USSR')
+    """
+    if len(name) >= 2 and name.isupper():
+        return ("The " if start else "the ") + name
+    return name
+
+
+def _and(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _role_phrase(role: str) -> str:
+    return f"{_ARTICLES.get(role, 'a')} {role}"
+
+
+def _breakdown(parts: Mapping[str, float], atol: float) -> str:
+    shown = [f"{name} {brief(v, signed=True)}" for name, v in parts.items() if abs(v) > atol]
+    return ", ".join(shown) if shown else "no component changes"
+
+
+def sentence_case(text: str) -> str:
+    """Capitalised, ending with a full stop.
+
+    >>> sentence_case("the US gains")
+    'The US gains.'
+    """
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def gain_text(lo: float, hi: float) -> str:
+    """A gain or its range, signed: ``+6.00``, ``−0.50 … +1.50``."""
+    if math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9):
+        return signed(lo)
+    return f"{signed(lo)} … {signed(hi)}"
+
+
+# -- why a move pays off ---------------------------------------------------------------------
+
+
+def _tie_clause(tie) -> str | None:
+    """What the target does with its partner tie AFTER, and what keeping it is worth."""
+    if tie is None:
+        return None
+    t, p, m, atol = tie.target, tie.partner, tie.mover, tie.atol
+    if tie.partner_cold:
+        verb = "turns" if tie.friendly_before else "stays"
+        clause = f"{t}'s tie with {p} {verb} hostile: {p} is not warm to {t}"
+        if tie.friendly_costs:
+            costs = [f"{who} {brief(cost)}" for who, cost in tie.friendly_costs]
+            clause += f" (a friendly tie would cost {' and '.join(costs)})"
+        return clause
+    if tie.friendly_after:
+        clause = f"{t} keeps its tie with {p}"
+    else:
+        clause = f"{t} drops its tie with {p}" if tie.friendly_before else f"{t} stays cold to {p}"
+    if tie.keep_value is not None:
+        value = tie.keep_value
+        if value > atol:
+            clause += f": staying warm to {p} is worth {brief(value)} to {t} "
+        elif value < -atol:
+            clause += f": staying warm to {p} would cost {t} {brief(-value)} "
+        else:
+            clause += f": staying warm to {p} makes no difference to {t} "
+        clause += f"({_breakdown(tie.keep_parts, atol)})"
+    if tie.offer is not None:
+        if tie.offer >= -atol:
+            clause += f"; a tie with {m} is worth {brief(tie.offer)} to {t}"
+        else:
+            clause += f"; a tie with {m} would cost {t} {brief(-tie.offer)}"
+    return clause
+
+
+def _roles_clause(analysis) -> str | None:
+    tb, ta = analysis.before.triad, analysis.after.triad
+    if tb is None or ta is None:
+        return None
+    spec, players = analysis.spec, analysis.game.players
+    order = [spec.mover] if spec.target is None else [spec.target, spec.mover]
+    order += [j for j in range(len(players)) if j not in order]
+    phrases = []
+    for j in order:
+        a = players[j]
+        if ta.role(a) != tb.role(a):
+            phrases.append(f"{a} becomes {_role_phrase(ta.role(a))}")
+        elif j == spec.mover:
+            phrases.append(f"{a} stays {_role_phrase(ta.role(a))}")
+    if ta.configuration != tb.configuration:
+        change = f"{tb.configuration} → {ta.configuration}"
+    else:
+        change = f"the triangle stays a {ta.configuration}"
+    return f"{change}: " + ", ".join(phrases)
+
+
+def _gain_clause(analysis) -> str:
+    lo, hi = analysis.gain
+    atol = analysis.point.atol
+    parts = _breakdown(analysis.decomposition, atol)
+    if abs(hi - lo) <= atol:
+        return f"{analysis.mover} gain {brief(lo)} ({parts})"
+    return (
+        f"{analysis.mover} gain between {brief(lo)} and {brief(hi)} depending on the "
+        f"followers' equilibrium; at worst {brief(lo)} ({parts})"
+    )
+
+
+def reason(analysis) -> str:
+    """Why the move pays off or not, in one line built from the numbers of a
+    :class:`~triangle.analysis.MoveAnalysis`: the target's choice and what it is
+    worth, the triangle before and after, and the gain by component.
+
+    Examples
+    --------
+    >>> from triangle.scenario import load_scenario
+    >>> from triangle.analysis import analyze_move
+    >>> text = reason(analyze_move(load_scenario("scenarios/reverse_kissinger_2025.yaml")))
+    >>> print(text.split(": ")[0])
+    Russia keeps its tie with China
+    """
+    clauses = [_tie_clause(analysis.tie), _roles_clause(analysis), _gain_clause(analysis)]
+    return "; ".join(c for c in clauses if c)
+
+
+# -- where a verdict flips --------------------------------------------------------------------
+
+
+def _goal(kind: str, state: str, target: str | None, partner: str | None) -> str:
+    if kind == "verdict":
+        return {
+            Verdict.PAYS_OFF: "for the move to pay off",
+            Verdict.DOES_NOT_PAY_OFF: "for the move not to pay off",
+            Verdict.DEPENDS: "for the verdict to depend on equilibrium selection",
+        }[state]
+    t, p = target, partner
+    return {
+        TargetState.KEEPS: f"for {t} to keep its tie with {p}",
+        TargetState.DROPS: f"for {t} to drop its tie with {p}",
+        TargetState.INDIFFERENT: f"for {t} to be indifferent to its tie with {p}",
+        TargetState.PARTNER_COLD: f"for {p} to turn cold to {t}",
+        TargetState.UNDETERMINED: f"for {t}'s reply to {p} to be undetermined",
+    }[state]
+
+
+def _steady(kind: str, state: str, target: str | None, partner: str | None) -> str:
+    if kind == "verdict":
+        return {
+            Verdict.PAYS_OFF: "the move pays off",
+            Verdict.DOES_NOT_PAY_OFF: "the move does not pay off",
+            Verdict.DEPENDS: "the verdict depends on equilibrium selection",
+        }[state]
+    t, p = target, partner
+    return {
+        TargetState.KEEPS: f"{t} keeps its tie with {p}",
+        TargetState.DROPS: f"{t} drops its tie with {p}",
+        TargetState.INDIFFERENT: f"{t} is indifferent to its tie with {p}",
+        TargetState.PARTNER_COLD: f"{p} is cold to {t}",
+        TargetState.UNDETERMINED: f"{t}'s reply to {p} is undetermined",
+    }[state]
+
+
+def threshold_sentence(threshold) -> str:
+    """How far the parameter of a :class:`~triangle.analysis.Threshold` is from the
+    nearest flip, and what lies beyond it.
+
+    Examples
+    --------
+    >>> from triangle.scenario import load_scenario
+    >>> from triangle.analysis import find_threshold
+    >>> threshold_sentence(find_threshold(
+    ...     load_scenario("scenarios/reverse_kissinger_2025.yaml"), "rivalry"))
+    "rivalry would have to exceed 1.80 for the move to pay off; the scenario's value is 0.50"
+    """
+    th = threshold
+    who = (th.kind, th.target, th.partner)
+    tail = f"the scenario's value is {flip_value(th.value)}"
+    flips = list(th.flips)
+    if not flips:
+        return (
+            f"{_steady(th.kind, th.state, *who[1:])} for every {th.parameter} in "
+            f"[{flip_value(th.lo)}, {flip_value(th.hi)}]; {tail}"
+        )
+    nearest = th.nearest
+    value, state = th.value, th.state
+    up = nearest.value > value or (nearest.value == value and nearest.above != state)
+    new = nearest.above if up else nearest.below
+    verb = "exceed" if up else "fall below"
+    text = (
+        f"{th.parameter} would have to {verb} {flip_value(nearest.value)} "
+        f"{_goal(th.kind, new, *who[1:])}"
+    )
+    if th.kind == "verdict" and Verdict.PAYS_OFF not in (new, state):
+        ahead = [f for f in flips if (f.value > nearest.value if up else f.value < nearest.value)]
+        ahead.sort(key=lambda f: f.value, reverse=not up)
+        for f in ahead:
+            if (f.above if up else f.below) == Verdict.PAYS_OFF:
+                text += f" (and {verb} {flip_value(f.value)} for it to pay off)"
+                break
+    return f"{text}; {tail}"
+
+
+# -- chart titles ---------------------------------------------------------------------------
+
+
+def move_phrase(analysis) -> str:
+    """What the move does, as the subject of a sentence: ``"Courting Russia"``."""
+    game, spec = analysis.game, analysis.spec
+    if game.stances is not None:
+        before = game.stances[spec.mover][spec.before]
+        after = game.stances[spec.mover][spec.after]
+        order = [p for p in (analysis.target, analysis.partner) if p]
+        key = {p: n for n, p in enumerate(order)}
+
+        def ordered(xs: Iterable[str]) -> list[str]:
+            return sorted(xs, key=lambda p: (key.get(p, len(key)), p))
+
+        gained, dropped = ordered(after - before), ordered(before - after)
+        parts = []
+        if gained:
+            parts.append("courting " + _and([the(p) for p in gained]))
+        if dropped:
+            parts.append("turning cold on " + _and([the(p) for p in dropped]))
+        if parts:
+            text = " and ".join(parts)
+            return text[0].upper() + text[1:]
+    return f"Switching from {analysis.before.strategy} to {analysis.after.strategy}"
+
+
+def _gain_phrase(player: str, lo: float, hi: float) -> str:
+    """``"the US gains 3.20"``, ``"the US loses 0.65"``, or the range of the gain."""
+    who = the(player)
+    if math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9):
+        if lo > 0:
+            return f"{who} gains {fixed(lo)}"
+        if lo < 0:
+            return f"{who} loses {fixed(-lo)}"
+        return f"{who} gains nothing"
+    return f"{who} gains between {signed(lo)} and {signed(hi)}"
+
+
+def _consequence(analysis) -> str:
+    """What changes in the triangle: who becomes the pivot, or the new configuration."""
+    before, after = analysis.before.triad, analysis.after.triad
+    if after is None:
+        return ""
+    pivot_after = after.pivot
+    pivot_before = before.pivot if before is not None else None
+    if pivot_after and pivot_after != pivot_before:
+        return f"{the(pivot_after)} becomes the pivot"
+    article = "an" if after.configuration[:1] in "aeiou" else "a"
+    if before is None or after.configuration != before.configuration:
+        return f"the triangle becomes {article} {after.configuration}"
+    return f"the triangle stays {article} {after.configuration}"
+
+
+def finding(analysis) -> str:
+    """One sentence stating whether the move pays off, what it changes and the gain.
+
+    Examples
+    --------
+    >>> from triangle.scenario import load_scenario
+    >>> from triangle.analysis import analyze_move
+    >>> finding(analyze_move(load_scenario("scenarios/kissinger_1971.yaml")))
+    'Courting China and the USSR pays off for the US: the US becomes the pivot and gains 6.00'
+    """
+    player = analysis.mover
+    verdict = analysis.verdict
+    subject = move_phrase(analysis)
+    if verdict == Verdict.DEPENDS:
+        head = f"{subject} may or may not pay off for {the(player)} (equilibrium selection)"
+    else:
+        head = f"{subject} {verdict} for {the(player)}"
+    consequence = _consequence(analysis)
+    gain = _gain_phrase(player, *analysis.gain)
+    who = the(player) + " "
+    if consequence.startswith(who) and gain.startswith(who):
+        # "the US becomes the pivot and gains 3.20"
+        return f"{head}: {consequence} and {gain[len(who) :]}"
+    return head + ": " + ", ".join(t for t in (consequence, gain) if t)
+
+
+def verdict_line(analysis) -> str:
+    """``"Pays off: gain +6.00"``."""
+    verdict = str(analysis.verdict)
+    return f"{verdict[0].upper()}{verdict[1:]}: gain {gain_text(*analysis.gain)}"
+
+
+def balance(parts: Mapping[str, float]) -> str:
+    """The net gain and what drives it: ``"−0.65 (costs −3.00 outweigh standing +2.00)"``."""
+    net = sum(parts.values())
+    gains = sorted(((v, k) for k, v in parts.items() if v > 0), reverse=True)
+    losses = sorted((v, k) for k, v in parts.items() if v < 0)
+    if net > 0 and gains:
+        lead, other = gains[0], losses[0] if losses else None
+    elif net < 0 and losses:
+        lead, other = losses[0], gains[0] if gains else None
+    else:
+        return signed(net)
+    top = f"{lead[1]} {signed(lead[0])}"
+    if other is None:
+        return f"{signed(net)} (mostly {top})"
+    verb = "outweigh" if lead[1].endswith("s") else "outweighs"
+    return f"{signed(net)} ({top} {verb} {other[1]} {signed(other[0])})"
+
+
+def decomposition_title(analyses: Sequence) -> str:
+    """The title of the decomposition chart."""
+    mover = analyses[0].mover
+    if len(analyses) == 1:  # with several, each panel's title says what drives it
+        parts = [f"{a.scenario.title}: {balance(a.decomposition)}" for a in analyses]
+        return f"Where {the(mover)}'s gain from the move comes from — " + "; ".join(parts)
+    pays = sum(a.verdict == Verdict.PAYS_OFF for a in analyses)
+    return (
+        f"Where {the(mover)}'s gain from the move comes from: it pays off in {pays} "
+        f"of {len(analyses)} scenarios"
+    )
+
+
+def payoffs_title(winners: Sequence[tuple[str, str, float, str, float | None]]) -> str:
+    """The title of the payoff chart from, per scenario, ``(label, actor who gains most,
+    its change, mover, mover's change)``."""
+    parts = []
+    for label, best, change, mover, own in winners:
+        text = f"{label}: {the(best)} {signed(change)}"
+        if best != mover and own is not None:
+            text += f", {the(mover)} {signed(own)}"
+        parts.append(text)
+    return "Who gains most from the move — " + "; ".join(parts)
+
+
+def comparison_finding(analyses: Sequence) -> str:
+    """The title of the comparison chart: each move's verdict and gain."""
+    parts = []
+    for n, a in enumerate(analyses):
+        what = {Verdict.PAYS_OFF: "pays off", Verdict.DOES_NOT_PAY_OFF: "does not pay off"}.get(
+            a.verdict, "may or may not pay off"
+        )
+        phrase = move_phrase(a)
+        if n:
+            phrase = phrase[0].lower() + phrase[1:]
+        parts.append(
+            f"{phrase} {what} for {the(a.mover)} ({a.scenario.title}: {gain_text(*a.gain)})"
+        )
+    return "; ".join(parts)
+
+
+def _pay_boundary(curve) -> tuple[float, str] | None:
+    """Where the move starts (or stops) paying off along a curve, if it does so once.
+
+    Read from the curve's own verdicts. Returns the flip listed in the curve's
+    thresholds nearest the switch (else the midpoint of the samples around it) and
+    ``"exceeds"`` or ``"falls below"``; ``None`` when the move pays off everywhere,
+    nowhere, or over more than one interval.
+    """
+    pays = [v == Verdict.PAYS_OFF for v in curve.verdicts]
+    switches = [k for k in range(len(pays) - 1) if pays[k] != pays[k + 1]]
+    if len(switches) != 1:
+        return None
+    k = switches[0]
+    lo, hi = curve.values[k], curve.values[k + 1]
+    inside = [t for t in curve.thresholds if lo <= t <= hi]
+    t = inside[-1 if pays[k + 1] else 0] if inside else (lo + hi) / 2
+    return float(t), "exceeds" if pays[k + 1] else "falls below"
+
+
+def _summary(markers: Sequence[tuple[str, float, float]]) -> str:
+    paying = sum(1 for *_, gain in markers if gain > 0)
+    return f": the move pays off in {paying} of the {len(markers)} scenarios marked"
+
+
+def curve_finding(
+    curves: Sequence,
+    markers: Sequence[tuple[str, float, float]],
+    parameter: str,
+    mover: str | None,
+) -> str:
+    """The title of the gain-curve chart: where the move pays off along the parameter
+    and where each marked scenario stands."""
+    who = the(mover) if mover else "the mover"
+    whose = f"for {who} " if mover else ""
+
+    def outcome(gain: float) -> str:
+        if gain > 0:
+            return f"{who} gains {fixed(gain)}"
+        if gain < 0:
+            return f"{who} loses {fixed(-gain)}"
+        return f"{who} breaks even"
+
+    bounds = {c.label: _pay_boundary(c) for c in curves}
+    directions = {b[1] for b in bounds.values() if b is not None}
+    if all(b is not None for b in bounds.values()) and len(directions) == 1:
+        direction = directions.pop()
+        values = sorted({round(b[0], 9) for b in bounds.values() if b is not None})
+        if len(values) == 1:
+            where = fixed(values[0])
+        elif len(bounds) > 2:
+            where = f"a threshold between {fixed(values[0])} and {fixed(values[-1])}"
+        else:
+            where = (
+                "a threshold ("
+                + ", ".join(
+                    f"{fixed(b[0])} for {label}" for label, b in bounds.items() if b is not None
+                )
+                + ")"
+            )
+        head = f"The move pays off {whose}only when {parameter} {direction} {where}"
+        if len(markers) > 2:
+            return head + _summary(markers)
+        parts = []
+        for label, value, gain in markers:
+            bound = bounds.get(label) or (next(iter(bounds.values())) if len(bounds) == 1 else None)
+            text = f"{label} is at {fixed(value)}"
+            if bound is not None:
+                gap = value - bound[0]
+                text += f", {fixed(abs(gap))} {'above' if gap > 0 else 'below'} it"
+            parts.append(f"{text}, and {outcome(gain)}")
+        return head + (": " + "; ".join(parts) if parts else "")
+    thresholds = sorted({round(t, 9) for c in curves for t in c.thresholds})
+    if 0 < len(thresholds) <= 4:
+        head = f"The verdict {whose}flips at {parameter} = " + ", ".join(
+            fixed(t) for t in thresholds
+        )
+    elif thresholds:
+        head = f"The verdict {whose}flips at {len(thresholds)} values of {parameter}"
+    else:
+        head = f"The verdict {whose}does not change over this range of {parameter}"
+    if len(markers) > 2:
+        return head + _summary(markers)
+    placed = "; ".join(
+        f"at {fixed(value)} ({label}) {outcome(gain)}" for label, value, gain in markers
+    )
+    return head + (f": {placed}" if placed else "")
+
+
+def map_finding(vmap) -> str:
+    """The title of the verdict map: the share of the plane where the move pays off, and
+    the verdict at each marked point (the scenario's own first, then the others' values
+    in this scenario's game)."""
+    mover_text = f" for {the(vmap.mover)}" if vmap.mover else ""
+    share = (vmap.codes == Verdict.PAYS_OFF.code).mean()
+    head = (
+        f"The move pays off{mover_text} in {round(100 * share)}% of this {vmap.px}–{vmap.py} plane"
+    )
+    would = {
+        Verdict.PAYS_OFF: "would pay off",
+        Verdict.DOES_NOT_PAY_OFF: "would not pay off",
+        Verdict.DEPENDS: "would depend on equilibrium selection",
+    }
+    placed = []
+    for n, point in enumerate(vmap.points):
+        if point.verdict is None:
+            continue
+        if n == 0:
+            placed.append(f"{point.label} lies where it {point.verdict}")
+        else:
+            placed.append(f"with the values of {point.label} it {would[point.verdict]}")
+    return head + (": " + "; ".join(placed) if placed else "")

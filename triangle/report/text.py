@@ -1,0 +1,294 @@
+"""Text tables for a terminal: what ``triangle solve``, ``analyze``, ``compare`` and
+``sweep`` print.
+
+Each table is rendered from the plain data of :mod:`triangle.report.data` (the same
+data ``--format json`` prints), so the text and the JSON never disagree. Numbers are
+written by :func:`triangle.numbers.decimals`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from typing import IO, Any
+
+from triangle.numbers import decimals as fmt
+from triangle.report.data import to_data
+from triangle.vocabulary import SELECTIONS
+
+__all__ = ["format_analysis", "format_compare", "format_solve", "format_sweep", "write_sweep_csv"]
+
+
+# -- text rendering -------------------------------------------------------------------
+
+
+def _profile_text(profile: Mapping[str, Mapping[str, float]]) -> str:
+    parts = []
+    for _player, mix in profile.items():
+        if len(mix) == 1:
+            parts.append(next(iter(mix)))
+        else:
+            parts.append("{" + ", ".join(f"{s}: {fmt(p)}" for s, p in mix.items()) + "}")
+    return "(" + ", ".join(parts) + ")"
+
+
+def _payoff_text(payoffs: Mapping[str, float]) -> str:
+    return ", ".join(f"{p} {fmt(v, 3)}" for p, v in payoffs.items())
+
+
+def _triangle_text(tri: Mapping[str, Any] | None) -> str:
+    if not tri:
+        return ""
+    roles = ", ".join(f"{a} {r} ({fmt(tri['scores'][a])})" for a, r in tri["roles"].items())
+    return f"{tri['configuration']}: {roles}"
+
+
+def _table(rows: list[list[str]], header: list[str]) -> list[str]:
+    widths = [max(len(str(r[c])) for r in [header, *rows]) for c in range(len(header))]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+    out = [line, "  ".join("-" * w for w in widths)]
+    for r in rows:
+        out.append("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+    return out
+
+
+def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
+    """Render a :func:`solve_report` as text for a terminal."""
+    lines = [report["scenario"]["title"], "=" * len(report["scenario"]["title"])]
+    lines.append(f"file: {report['scenario']['path']} (form: {report['scenario']['form']})")
+    if report["parameters"]:
+        lines.append(
+            "parameters: " + ", ".join(f"{k}={fmt(v)}" for k, v in report["parameters"].items())
+        )
+    lines.append("")
+    lines.append("Players and strategies")
+    for p, ss in report["strategies"].items():
+        lines.append(f"  {p}: {', '.join(ss)}")
+    if show_game:
+        lines.append("")
+        lines.append("Payoff table")
+        rows = [
+            [", ".join(r["profile"].values()), *(fmt(v, 3) for v in r["payoffs"].values())]
+            for r in report["game"]
+        ]
+        lines += ["  " + x for x in _table(rows, ["profile", *report["players"]])]
+
+    solver = report["solver"]
+    eqs = report["equilibria"]
+    n_pure = sum(e["kind"] == "pure" for e in eqs)
+    n_plaus = sum(e["plausible"] for e in eqs)
+    found = "all equilibria" if solver["complete"] else "equilibria found"
+    lines.append("")
+    lines.append(
+        f"Nash equilibria ({found}: {len(eqs)}; {n_pure} pure, {len(eqs) - n_pure} mixed; "
+        f"{n_plaus} plausible)"
+    )
+    lines.append(f"  solvers: {', '.join(solver['methods'])}")
+    rows = []
+    for n, e in enumerate(eqs, 1):
+        rows.append(
+            [
+                str(n),
+                e["kind"],
+                "yes" if e["plausible"] else "no",
+                _profile_text(e["profile"]),
+                _payoff_text(e["payoffs"]),
+                f"{e['max_regret']:.1e}",
+                _triangle_text(e.get("triangle")),
+            ]
+        )
+    header = ["#", "kind", "plausible", "profile", "payoffs", "regret", "triangle"]
+    lines += ["  " + x for x in _table(rows, header)]
+    lines.append("  plausible: " + solver["plausible_rule"])
+    for note in solver["notes"]:
+        lines.append(f"  note: {note}")
+
+    com = report.get("commitment")
+    if com:
+        lines.append("")
+        lines.append(f"Leader commitment: {com['leader']} moves first")
+        rows = []
+        for b in com["branches"]:
+            plaus = [f for f in b["followers"] if f["plausible"]]
+            # payoff-equivalent outcomes with the same triangle are listed once
+            shown = list(
+                dict.fromkeys(
+                    _triangle_text(f.get("triangle")) or _profile_text(f["profile"])
+                    for f in (plaus or b["followers"])
+                )
+            )
+            outcome = "; ".join(shown[:2])
+            if len(shown) > 2:
+                outcome += f"; (+{len(shown) - 2} more)"
+            lp = b["leader_payoff"]
+            rows.append(
+                [
+                    b["strategy"],
+                    str(len(b["followers"])),
+                    _opt(lp["plausible"]),
+                    _opt(lp["pessimistic"]),
+                    _opt(lp["optimistic"]),
+                    outcome,
+                ]
+            )
+        header = ["commitment", "follower eq.", "plausible", "worst", "best", "plausible outcome"]
+        lines += ["  " + x for x in _table(rows, header)]
+        best = com["best"]
+        lines.append(
+            f"  best commitment: {', '.join(best['plausible'])} (plausible); "
+            f"{', '.join(best['optimistic'])} (optimistic); "
+            f"{', '.join(best['pessimistic'])} (pessimistic)"
+        )
+        if "move" in com:
+            mv = com["move"]
+            lines.append(f"  the scenario's move: {mv['player']} {mv['from']} -> {mv['to']}")
+        lines.append("  rule: " + com["rule"])
+    return "\n".join(lines)
+
+
+def _opt(x: float | None) -> str:
+    return "-" if x is None else fmt(x, 3)
+
+
+# -- move analysis --------------------------------------------------------------------
+
+
+def _roles_text(side: Mapping[str, Any]) -> str:
+    if not side.get("roles"):
+        return "(no single triangle: " + _payoff_text(side.get("payoffs") or {}) + ")"
+    roles = ", ".join(f"{a} {r} ({fmt(side['scores'][a])})" for a, r in side["roles"].items())
+    return f"{side['configuration']}: {roles}"
+
+
+def _gain_text(gain: Mapping[str, float]) -> str:
+    lo, hi = gain["min"], gain["max"]
+    return fmt(lo, 3) if abs(hi - lo) < 1e-12 else f"{fmt(lo, 3)} to {fmt(hi, 3)}"
+
+
+def format_analysis(analysis) -> str:
+    """A :class:`~triangle.analysis.MoveAnalysis` as text for a terminal: the verdict and
+    why, the triangle before and after, the gain by component, the verdicts under
+    other selections and the thresholds."""
+    data = to_data(analysis)
+    move = data["move"]
+    title = data["scenario"]
+    lines = [title, "=" * len(title), f"file: {data['path']}"]
+    lines.append(
+        f"move: {move['player']} {move['from']} -> {move['to']}"
+        + (f" (target {move['target']}, partner {move['partner']})" if move.get("target") else "")
+    )
+    lines.append("")
+    lines.append(
+        f"Verdict: {move['verdict'].upper()} for {move['player']}"
+        f" (gain {_gain_text(move['gain'])}, {move['selection']} selection)"
+    )
+    lines.append(f"  why: {move['reason']}")
+    lines.append("")
+    rows = []
+    for label, key in (("before", "before"), ("after", "after")):
+        side = move[key]
+        rows.append(
+            [label, side["strategy"], _roles_text(side), _payoff_text(side.get("payoffs") or {})]
+        )
+    lines += ["  " + x for x in _table(rows, ["", "strategy", "triangle", "payoffs"])]
+    wedge = move.get("wedge")
+    if wedge:
+        lines.append(
+            f"  wedge: the {wedge['target']}–{wedge['partner']} tie is "
+            f"{wedge['target_partner_tie_before']} before and "
+            f"{wedge['target_partner_tie_after']} after ({wedge['status']})"
+        )
+    lines.append("")
+    lines.append(f"Gain of {move['player']} by component (after - before)")
+    for name, value in move["decomposition"].items():
+        lines.append(f"  {name:<12} {fmt(value, 3):>8}")
+    lines.append(f"  {'total':<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
+    lines.append("")
+    lines.append("Under other equilibrium selections")
+    rows = [[sel, move["verdicts"][sel], _gain_text(move["gains"][sel])] for sel in SELECTIONS]
+    lines += ["  " + x for x in _table(rows, ["selection", "verdict", "gain"])]
+    for sel, rule in move.get("selection_rules", {}).items():
+        lines.append(f"  {sel}: {rule}")
+    if data.get("thresholds"):
+        lines.append("")
+        lines.append("Thresholds")
+        for t in data["thresholds"]:
+            lines.append(f"  {t['sentence']} [{t['method']}]")
+    for note in data.get("notes", []):
+        lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
+def format_compare(analyses: Sequence) -> str:
+    """Several move analyses side by side, one block per row of the comparison."""
+    datas = [to_data(a) for a in analyses]
+
+    def row(label: str, get) -> list[str]:
+        return [label, *(get(d) for d in datas)]
+
+    def threshold(d: Mapping[str, Any]) -> str:
+        ts = d.get("thresholds") or []
+        return "; ".join(t["sentence"] for t in ts) or "-"
+
+    rows = [
+        row("move", lambda d: f"{d['move']['player']} {d['move']['from']} -> {d['move']['to']}"),
+        row("verdict", lambda d: d["move"]["verdict"]),
+        row("gain", lambda d: _gain_text(d["move"]["gain"])),
+        row("before", lambda d: _roles_text(d["move"]["before"])),
+        row("after", lambda d: _roles_text(d["move"]["after"])),
+        row("wedge", lambda d: (d["move"].get("wedge") or {}).get("status", "-")),
+        *[
+            row(f"  {name}", lambda d, name=name: fmt(d["move"]["decomposition"].get(name, 0), 3))
+            for name in dict.fromkeys(k for d in datas for k in d["move"]["decomposition"])
+        ],
+        row("threshold", threshold),
+    ]
+    # one block per scenario reads better than a very wide table
+    lines = []
+    for n, d in enumerate(datas):
+        lines.append(f"[{n + 1}] {d['scenario']}  ({d['path']})")
+    lines.append("")
+    width = max(len(r[0]) for r in rows)
+    for r in rows:
+        for n, cell in enumerate(r[1:]):
+            label = r[0] if n == 0 else ""
+            lines.append(f"{label.ljust(width)}  [{n + 1}] {cell}")
+    lines.append("")
+    lines.append("why:")
+    for n, d in enumerate(datas):
+        lines.append(f"  [{n + 1}] {d['move']['reason']}")
+    return "\n".join(lines)
+
+
+def format_sweep(scenario, curve) -> str:
+    """A :class:`~triangle.analysis.GainCurve` as a table: the mover's gain and the
+    verdict at each value of the parameter."""
+    move = scenario.move
+    lines = [
+        f"{scenario.title}: {move.player}'s gain from {move.from_strategy} -> "
+        f"{move.to_strategy} along {curve.parameter} ({curve.selection} selection)"
+    ]
+    for value, g_lo, g_hi, verdict in zip(
+        curve.values.tolist(),
+        curve.gain_min.tolist(),
+        curve.gain_max.tolist(),
+        curve.verdicts,
+        strict=True,
+    ):
+        gain = fmt(g_lo, 3) if abs(g_hi - g_lo) < 1e-12 else f"{fmt(g_lo, 3)} to {fmt(g_hi, 3)}"
+        lines.append(f"  {curve.parameter} = {fmt(value):>8}  gain {gain:>14}  {verdict}")
+    return "\n".join(lines)
+
+
+def write_sweep_csv(curve, stream: IO[str]) -> None:
+    """A :class:`~triangle.analysis.GainCurve` as CSV: one row per value, full precision."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([curve.parameter, "gain_min", "gain_max", "verdict"])
+    for value, g_lo, g_hi, verdict in zip(
+        curve.values.tolist(),
+        curve.gain_min.tolist(),
+        curve.gain_max.tolist(),
+        curve.verdicts,
+        strict=True,
+    ):
+        writer.writerow([repr(value), repr(g_lo), repr(g_hi), str(verdict)])
