@@ -48,7 +48,7 @@ from triangle.plots.layout import (
     wrap,
 )
 from triangle.plots.style import INK, MUTED, VERDICT_COLOURS, component_colour, new_figure, styled
-from triangle.report.prose import balance, decomposition_title, gain_text
+from triangle.report.prose import balance, decomposition_title, gain_text, is_range
 from triangle.vocabulary import Verdict
 
 __all__ = ["draw_decomposition", "decomposition_figure"]
@@ -109,7 +109,7 @@ def _waterfall(ax: Any, analysis: Any, label: str, width: float = 0.7) -> list[f
         zorder=2,
     )
     bar.patches[0].set_gid(f"net:{label}")
-    if gain_text(lo, hi) != signed(lo):
+    if is_range(lo, hi):
         # The gain is a range: the net bar is its lower bound, the whisker reaches the upper.
         yerr = [[max(0.0, net - lo)], [max(0.0, hi - net)]]
         ax.errorbar([x], [net], yerr=yerr, color=INK, capsize=4, zorder=3)

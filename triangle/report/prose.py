@@ -32,10 +32,13 @@ __all__ = [
     "balance",
     "comparison_finding",
     "curve_finding",
+    "decomposition_title",
     "finding",
     "gain_text",
+    "is_range",
     "map_finding",
     "move_phrase",
+    "payoffs_title",
     "reason",
     "sentence_case",
     "the",
@@ -119,9 +122,14 @@ def sentence_case(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def is_range(lo: float, hi: float) -> bool:
+    """Whether a gain's bounds differ enough to be written as a range."""
+    return not math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9)
+
+
 def gain_text(lo: float, hi: float) -> str:
     """A gain or its range, signed: ``+6.00``, ``−0.50 … +1.50``."""
-    if math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9):
+    if not is_range(lo, hi):
         return signed(lo)
     return f"{signed(lo)} … {signed(hi)}"
 
@@ -319,7 +327,7 @@ def move_phrase(analysis) -> str:
 def _gain_phrase(player: str, lo: float, hi: float) -> str:
     """``"the US gains 3.20"``, ``"the US loses 0.65"``, or the range of the gain."""
     who = the(player)
-    if math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9):
+    if not is_range(lo, hi):
         if lo > 0:
             return f"{who} gains {fixed(lo)}"
         if lo < 0:
