@@ -248,7 +248,7 @@ def bimatrix_solve(
         verified, rejected = verify_candidates(
             game, candidates, methods=(name,), tol=tol, refine=None if exact else polish
         )
-        if rejected and not exact:  # with the exact list, a float solver's slips are noise
+        if rejected:
             notes.append(
                 f"{_PROSE[name]}: {rejected} candidate profile(s) failed the regret check "
                 "(regret or support condition) and were dropped"
