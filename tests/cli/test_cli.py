@@ -217,17 +217,46 @@ def test_every_verb_has_help_with_an_example(verb):
     assert "triangle " in result.stdout and ("Example" in result.stdout or not verb)
 
 
-def test_help_does_not_import_heavy_libraries():
+HEAVY = ("nashpy", "pygambit", "scipy", "pandas", "matplotlib")
+
+
+def imported_by(args: list[str]) -> tuple[str, list[str]]:
+    """Run ``triangle ARGS`` in a fresh interpreter: its stdout and the heavy libraries
+    it imported."""
     code = (
         "import sys\n"
         "from triangle.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('nashpy', 'pygambit', 'matplotlib') if m in sys.modules]\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "Usage: triangle" in out.stdout
-    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+    lines = out.stdout.strip().splitlines()
+    heavy = lines[-1].removeprefix("HEAVY:")
+    return "\n".join(lines[:-1]), [m for m in heavy.split(",") if m]
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["--help"], "Usage: triangle"),
+        (["solve", "--help"], "Usage: triangle solve"),
+        (["validate", S1971], "OK"),
+    ],
+)
+def test_help_and_validate_import_no_heavy_library(args, shown):
+    stdout, heavy = imported_by(args)
+    assert shown in stdout
+    assert heavy == []
+
+
+@pytest.mark.parametrize("path", sorted(str(p) for p in (ROOT / "scenarios").glob("*.yaml")))
+def test_default_solve_of_shipped_scenarios_needs_neither_gambit_nor_nashpy(path):
+    # the default solvers of the shipped games (exact 2-player enumeration, the own
+    # 3-player searches) are the project's own: pygambit's import alone costs seconds
+    stdout, heavy = imported_by(["solve", path])
+    assert "Nash equilibria" in stdout
+    assert not {"pygambit", "nashpy", "pandas"} & set(heavy)
 
 
 def test_internal_errors_exit_1_without_traceback(monkeypatch, capsys):

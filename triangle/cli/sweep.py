@@ -12,6 +12,7 @@ from triangle.cli.common import (
     emit_json,
     param_option,
     scenario_argument,
+    timeout_option,
 )
 from triangle.cli.plot import varied_overrides
 from triangle.vocabulary import SELECTIONS
@@ -57,6 +58,7 @@ from triangle.vocabulary import SELECTIONS
     help="table for people; csv or json for scripts.",
 )
 @param_option
+@timeout_option
 @bad_input_is_exit_2
 def sweep(
     scenario: str,
@@ -67,6 +69,7 @@ def sweep(
     selection: str,
     fmt: str,
     params: tuple[str, ...],
+    timeout: float,
 ) -> None:
     """The mover's gain and the verdict of the move along one parameter.
 
@@ -97,7 +100,9 @@ def sweep(
     hi = declared[1] if stop is None else stop
     if not lo < hi:
         raise BadInput(f"--from {decimals(lo)} must be below --to {decimals(hi)}")
-    curve = gain_curve(sc, parameter, np.linspace(lo, hi, steps), selection, overrides=overrides)
+    curve = gain_curve(
+        sc, parameter, np.linspace(lo, hi, steps), selection, overrides=overrides, timeout=timeout
+    )
     if fmt == "json":
         emit_json(
             {
