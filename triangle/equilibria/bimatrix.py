@@ -26,9 +26,10 @@ enumeration and Gambit's ``enummixed`` (up to :data:`ENUMMIXED_MAX_STRATEGIES`
 strategies, with the ``gambit`` extra), all within one time budget: support
 enumeration stops between support pairs, Lemke–Howson between labels, and vertex
 enumeration and Gambit run in child processes killed at the deadline. The notes say
-what the budget cut short ("every support pair of size up to 4 of 12 was
-searched"), and such a list is not called complete. The list is called complete when
-``enummixed`` ran to the end and every equilibrium found passed the isolation test
+what the budget cut short ("supports of size 1 to 2 were searched, supports of
+size 3 to 12 were not"), and such a list is not called complete. The list is called
+complete when ``enummixed`` ran to the end and every equilibrium found passed the
+isolation test
 :func:`~triangle.equilibria.regularity.is_regular` (the pure best responses of each
 player are exactly its support and the support system is nonsingular, so no other
 equilibrium lies near it). Every equilibrium of a nondegenerate game passes; one
@@ -245,13 +246,14 @@ def bimatrix_solve(
     A, B = (np.array(game.normalized[i], dtype=float) for i in range(2))
     enumeration = []  # the exact enumeration, computed once when it runs
     notes: list[str] = []
+    cut: list[str] = []  # the enumerations the time budget stopped
 
     def remaining() -> float:
         return 3600.0 if deadline is None else max(0.05, deadline - time.monotonic())
 
     algorithms = {
         "exact": lambda: _exact_candidates(game, enumeration),
-        "support_enumeration": lambda: _support_enumeration(A, B, small, deadline, tol, notes),
+        "support_enumeration": lambda: _support_enumeration(A, B, small, deadline, tol, notes, cut),
         "vertex_enumeration": lambda: _in_child(
             "nashpy vertex enumeration", nashpy.vertex_enumeration_list, (A, B), remaining()
         ),
@@ -289,7 +291,7 @@ def bimatrix_solve(
         candidates = _run(name, algorithms[key], notes, warned)
         if candidates is None:
             continue
-        if not getattr(candidates, "cut_short", False):
+        if key not in cut:
             finished.append(name)
         verified, rejected = verify_candidates(
             game, candidates, methods=(name,), tol=tol, refine=None if small else polish
@@ -337,25 +339,24 @@ def bimatrix_solve(
     )
 
 
-class _Found(list):
-    """Candidates of a search that may have been cut short by the time budget."""
-
-    cut_short = False
-
-
-def _support_enumeration(A, B, small: bool, deadline, tol: float, notes: list[str]):
+def _support_enumeration(
+    A, B, small: bool, deadline, tol: float, notes: list[str], cut: list[str]
+) -> list[Candidate]:
+    """Support enumeration; when the budget stops it, ``"support_enumeration"`` goes to
+    ``cut`` and a note says how far it got."""
     if small and deadline is None:
-        return nashpy.support_enumeration(A, B)
+        return list(nashpy.support_enumeration(A, B))
     found, searched = nashpy.support_enumeration_by_size(A, B, deadline=deadline, tol=tol)
-    out = _Found(found)
     largest = min(A.shape)
     if searched < largest:
-        out.cut_short = True
+        cut.append("support_enumeration")
+        done = f"supports of size 1 to {searched} were searched, " if searched else ""
         notes.append(
-            f"nashpy support enumeration stopped by the time budget: every support pair "
-            f"of size up to {searched} of {largest} was searched; {len(found)} candidate(s)"
+            f"nashpy support enumeration stopped by the time budget: {done}supports of "
+            f"size {searched + 1} to {largest} were not (or only in part); "
+            f"{len(found)} candidate(s) found"
         )
-    return out
+    return found
 
 
 def _in_child(what: str, function, args: tuple, timeout: float):
