@@ -21,6 +21,7 @@ import numpy as np
 from triangle.errors import ScenarioError, TriangleInputError
 from triangle.game import RESOLUTION, Game, Stances, payoff_ranges, scale_problem
 from triangle.numbers import plain
+from triangle.scenario.distributions import Correlation, Distribution
 from triangle.scenario.expressions import Expression
 
 FORMS = ("table", "relations")
@@ -42,6 +43,9 @@ class Parameter:
         Documentation; ``source`` names the claim(s) or reference behind the value.
     line : int or None
         Where the parameter is declared in the file.
+    distribution : Distribution or None
+        How unsure the value is (:mod:`triangle.scenario.distributions`): what a
+        Monte Carlo sweep draws the parameter from; ``None`` for a fixed value.
     """
 
     name: str
@@ -51,6 +55,7 @@ class Parameter:
     description: str | None = None
     source: str | None = None
     line: int | None = None
+    distribution: Distribution | None = None
 
     def search_range(self, value: float | None = None) -> tuple[float, float]:
         """The interval searched for flips and drawn on charts: the declared range, or
@@ -178,6 +183,8 @@ class Scenario:
     program: PayoffProgram | None = field(default=None, repr=False)
     base: str | None = None
     """Path of the scenario this one is a variant of (``base:``), else ``None``."""
+    correlations: tuple[Correlation, ...] = ()
+    """Rank correlations between parameters with distributions (``correlations:``)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.parameters, MappingProxyType):
@@ -392,6 +399,13 @@ class Scenario:
         for p in self.parameters.values():
             if p.source is None:
                 found.append((p.line, f"parameter {p.name!r} has no source"))
+            if p.distribution is not None and p.distribution.source is None:
+                found.append(
+                    (p.distribution.line, f"the distribution of parameter {p.name!r} has no source")
+                )
+        for c in self.correlations:
+            if c.source is None:
+                found.append((c.line, f"the correlation of {c.first} and {c.second} has no source"))
         if self.program is not None:
             for number in self.program.numbers():
                 why = number.unsourced()
