@@ -246,35 +246,32 @@ class _HermiteInverse:
         self.h = np.diff(x)
         self.cdf = np.maximum.accumulate(cdf)
         pdf = np.asarray(frozen.pdf(x), dtype=float)
-        self.pdf = np.where(np.isfinite(pdf) & (pdf > 0), pdf, 0.0)
+        pdf = np.where(np.isfinite(pdf) & (pdf > 0), pdf, 0.0)
         self.last = x.size - 2
+        # the cubic Hermite interpolant on interval k, in t = (x - x_k) / h_k:
+        # H(t) = f0 + d0 t + c2 t^2 + c3 t^3 (slopes d = density x width)
+        f0, f1 = self.cdf[:-1], self.cdf[1:]
+        d0, d1 = pdf[:-1] * self.h, pdf[1:] * self.h
+        self.f0, self.d0 = f0, d0
+        self.c2 = 3 * (f1 - f0) - 2 * d0 - d1
+        self.c3 = 2 * (f0 - f1) + d0 + d1
+        self.width = f1 - f0
+        self.iterations = 3
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         u = np.clip(np.asarray(u, dtype=float), 0.0, 1.0)
         k = np.clip(np.searchsorted(self.cdf, u, side="right") - 1, 0, self.last)
-        h = self.h[k]
-        f0, f1 = self.cdf[k], self.cdf[k + 1]
-        d0, d1 = self.pdf[k] * h, self.pdf[k + 1] * h
-        width = f1 - f0
+        f0, d0, c2, c3 = self.f0[k], self.d0[k], self.c2[k], self.c3[k]
+        width = self.width[k]
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            t = np.where(width > 0, (u - f0) / width, 0.0)
-            for _ in range(8):  # Newton on the cubic Hermite interpolant of the CDF
-                t2, t3 = t * t, t * t * t
-                value = (
-                    (2 * t3 - 3 * t2 + 1) * f0
-                    + (t3 - 2 * t2 + t) * d0
-                    + (-2 * t3 + 3 * t2) * f1
-                    + (t3 - t2) * d1
-                )
-                slope = (
-                    (6 * t2 - 6 * t) * f0
-                    + (3 * t2 - 4 * t + 1) * d0
-                    + (6 * t - 6 * t2) * f1
-                    + (3 * t2 - 2 * t) * d1
-                )
-                step = np.where(slope > 0, (value - u) / slope, 0.0)
-                t = np.clip(t - np.where(np.isfinite(step), step, 0.0), 0.0, 1.0)
-        return np.clip(self.x[k] + t * h, self.x[0], self.x[-1])
+            r = u - f0
+            t = np.where(width > 0, r / width, 0.0)
+            for _ in range(self.iterations):  # Newton on the cubic H(t) - f0 = r
+                value = ((c3 * t + c2) * t + d0) * t - r
+                slope = (3 * c3 * t + 2 * c2) * t + d0
+                step = value / slope
+                t = np.clip(t - np.where(slope > 0, step, 0.0), 0.0, 1.0)
+        return np.clip(self.x[k] + t * self.h[k], self.x[0], self.x[-1])
 
 
 @dataclass(frozen=True)
