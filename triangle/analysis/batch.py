@@ -157,12 +157,13 @@ class _BatchSide:
 def _side_batch(
     payoffs: np.ndarray, normalized: np.ndarray, mover: int, k: int, tol: float
 ) -> _BatchSide:
+    """``normalized`` holds the mover's payoffs only, ``(B, s...)``, on its own scale."""
     """The followers' games after the mover commits to ``k``: their pure equilibria
     and dominance relations (each follower's payoffs normalised in its own game, as
     :func:`~triangle.equilibria.solve` does), and the mover's normalised payoffs."""
     raw, _ = _followers_batch(payoffs, mover, k)
     games = normalize(raw, batch_dims=1)
-    values = _followers_batch(normalized, mover, k)[1]
+    values = np.take(normalized, [k] if payoffs.shape[1] == 2 else k, axis=1 + mover)
     # small 2-player followers' games are solved exactly (ties within exact.TIE_RTOL):
     # their pure equilibria are the exact ones
     exact = games.shape[1] == 2 and max(games.shape[2:]) <= EXACT_MAX_STRATEGIES
@@ -345,8 +346,8 @@ def judge_payoffs(
             fallback=np.zeros(0, dtype=bool),
             mixed=np.zeros(0, dtype=bool),
         )
-    normalized = normalize(payoffs, batch_dims=1)
     ranges = payoff_ranges(payoffs, batch_dims=1)  # (B, n)
+    normalized = normalize(payoffs[:, spec.mover : spec.mover + 1], batch_dims=1)[:, 0]
     span = ranges[:, spec.mover]
     atol = tol * span
     sides = (

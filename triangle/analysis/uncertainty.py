@@ -253,12 +253,15 @@ def evaluate_chunk(chunk: Chunk) -> ChunkResult:
 
 def _chunk_result(chunk: Chunk, judged: MoveBatch, drawn) -> ChunkResult:
     lo, hi = judged.gains[chunk.selection]
-    state_index = {s: i for i, s in enumerate(TARGET_STATES)}
-    states = np.array([state_index[str(s)] for s in judged.target_states], dtype=np.int8)
+    targets = np.asarray(judged.target_states, dtype=object)
+    states = np.zeros(targets.size, dtype=np.int8)
+    for i, state in enumerate(TARGET_STATES):
+        states[targets == state] = i
     names = np.asarray(judged.after_configuration, dtype=object)
-    labels = tuple(sorted({str(c) for c in names if c is not None}))
-    lookup = {c: i for i, c in enumerate(labels)}
-    configurations = np.array([lookup.get(c, -1) for c in names], dtype=np.int16)
+    labels = tuple(sorted({str(c) for c in set(names.tolist()) if c is not None}))
+    configurations = np.full(names.size, -1, dtype=np.int16)
+    for i, label in enumerate(labels):
+        configurations[names == label] = i
     return ChunkResult(
         start=chunk.start,
         codes=judged.codes[chunk.selection].astype(np.int8),
