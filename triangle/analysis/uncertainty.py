@@ -40,15 +40,19 @@ a note says so) and mapped through the same quantile functions; it is evaluated 
 same chunks, and SALib's bootstrap is seeded from the same seed.
 
 Execution
-    Chunks go through a ``map`` of the caller's choice: in process by default, or a
-    ``dask.distributed`` client's (:mod:`triangle.analysis.distributed`); results are
-    combined in chunk order.
+    Chunks go through a ``map`` of the caller's choice: in process by default (one
+    thread, or a pool of threads with :func:`thread_mapper`: numpy releases the
+    interpreter lock in its loops), or a ``dask.distributed`` client's
+    (:mod:`triangle.analysis.distributed`); results are combined in chunk order, and
+    every chunk's numbers depend only on its points, so the bytes are the same in
+    every case.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -78,6 +82,7 @@ __all__ = [
     "monte_carlo",
     "probability_map",
     "sampling_plan",
+    "thread_mapper",
 ]
 
 BLOCK = 1 << 16
@@ -127,11 +132,17 @@ class SamplingPlan:
         self.cholesky = None if matrix is None else np.linalg.cholesky(matrix)
         self.correlated = self.cholesky is not None
         self._cache: dict[int, np.ndarray] = {}
+        self._lock = threading.Lock()
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_cache"] = {}
+        del state["_lock"]
         return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def uniforms(self, start: int, stop: int) -> np.ndarray:
         """The copula's uniforms of points ``start`` to ``stop``, shape ``(n, d)``."""
@@ -146,15 +157,20 @@ class SamplingPlan:
         return ndtr(out) if d else out
 
     def _block(self, b: int) -> np.ndarray:
-        if b not in self._cache:
-            sequence = np.random.SeedSequence(self.seed, spawn_key=(b,))
-            rng = np.random.Generator(np.random.PCG64(sequence))
-            z = rng.standard_normal((BLOCK, len(self.names)))
-            if self.cholesky is not None:
-                z = z @ self.cholesky.T
-            self._cache.clear()  # keep one block: chunks walk the stream in order
+        with self._lock:
+            found = self._cache.get(b)
+        if found is not None:
+            return found
+        sequence = np.random.SeedSequence(self.seed, spawn_key=(b,))
+        rng = np.random.Generator(np.random.PCG64(sequence))
+        z = rng.standard_normal((BLOCK, len(self.names)))
+        if self.cholesky is not None:
+            z = z @ self.cholesky.T
+        with self._lock:  # keep a few blocks: chunks walk the stream nearly in order
+            while len(self._cache) >= 4:
+                self._cache.pop(next(iter(self._cache)))
             self._cache[b] = z
-        return self._cache[b]
+        return z
 
     def values(self, uniforms: np.ndarray) -> dict[str, np.ndarray]:
         """Each drawn parameter's values at the given uniforms (one column each)."""
@@ -280,6 +296,33 @@ def _chunk_result(chunk: Chunk, judged: MoveBatch, drawn) -> ChunkResult:
 Mapper = Callable[[Callable, Iterable], Iterator]
 
 
+def thread_mapper(threads: int) -> Mapper | None:
+    """A ``mapper`` running chunks on ``threads`` threads of this process, results in
+    order and at most ``2 * threads`` chunks in flight; ``None`` (plain ``map``) for
+    one thread."""
+    if threads <= 1:
+        return None
+
+    def mapper(function: Callable, chunks: Iterable) -> Iterator:
+        from collections import deque
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            window: deque = deque()
+            try:
+                for chunk in chunks:
+                    window.append(pool.submit(function, chunk))
+                    if len(window) >= 2 * threads:
+                        yield window.popleft().result()
+                while window:
+                    yield window.popleft().result()
+            finally:
+                for future in window:
+                    future.cancel()
+
+    return mapper
+
+
 def _chunks(total: int, size: int, **fields) -> Iterator[Chunk]:
     for start in range(0, total, size):
         yield Chunk(start=start, stop=min(total, start + size), **fields)
@@ -316,9 +359,23 @@ class _Collector:
                     self.values[n][s:stop] = v[: stop - s]
         self.mixed += result.mixed
         self.fallback += result.fallback
-        for note in result.notes:
-            if note not in self.notes:
-                self.notes.append(note)
+
+    def run_notes(self) -> list[str]:
+        """What the whole run should say about how its points were solved (the chunks'
+        own notes count their points, which depends on the chunk size)."""
+        notes = []
+        if self.mixed:
+            notes.append(
+                f"{self.mixed} of {self.total} points had followers' games whose mixed "
+                "equilibria could matter; every extreme equilibrium of those games was "
+                "computed with the batched solver"
+            )
+        if self.fallback:
+            notes.append(
+                f"{self.fallback} of {self.total} points had followers' games the batched "
+                "solver does not cover and were solved one by one with the full solver"
+            )
+        return notes
 
     def _label(self, name: str) -> int:
         if name not in self.labels:
@@ -565,7 +622,7 @@ def monte_carlo(
     common = dict(scenario=scenario, overrides=overrides, selection=selection, tol=tol)
     chunks = _chunks(samples, chunk_size, plan=plan, keep_values=True, **common)
     _run(chunks, collector, mapper, progress, sink)
-    notes = list(collector.notes)
+    notes = collector.run_notes()
 
     n_sobol = sobol_base(samples, len(plan.names), sobol)
     indices = None
@@ -805,7 +862,7 @@ def grid_sweep(
         shares=shares,
         mixed=collector.mixed,
         fallback=collector.fallback,
-        notes=tuple(collector.notes),
+        notes=tuple(collector.run_notes()),
         units={a.name: scenario.parameters[a.name].unit for a in axes},
     )
 

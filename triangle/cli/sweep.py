@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -103,6 +104,13 @@ from triangle.vocabulary import SELECTIONS
     help="Points evaluated at once (memory); the results do not depend on it.",
 )
 @click.option(
+    "--threads",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Threads of this process that evaluate chunks side by side [default: the "
+    "number of CPUs, at most 4].",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 1024),
     default=None,
@@ -131,6 +139,7 @@ def sweep(
     out: str | None = None,
     force: bool = False,
     chunk_size: int = 8192,
+    threads: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> None:
@@ -190,6 +199,7 @@ def sweep(
             chunk_size=chunk_size,
             workers=workers,
             scheduler=scheduler,
+            threads=threads or min(4, os.cpu_count() or 1),
         )
         return
     if out is not None or workers is not None or scheduler is not None:

@@ -90,10 +90,13 @@ def progress_bar(total: int, what: str):
 
 
 @contextlib.contextmanager
-def executor(workers: int | None, scheduler: str | None):
-    """The mapper of the run: ``None`` (in process, no Dask import) unless asked."""
+def executor(workers: int | None, scheduler: str | None, threads: int = 1):
+    """The mapper of the run: in process (``threads`` threads, no Dask import) unless
+    ``--workers`` or ``--scheduler``."""
     if workers is None and not scheduler:
-        yield None
+        from triangle.analysis.uncertainty import thread_mapper
+
+        yield thread_mapper(threads)
         return
     from triangle.analysis.distributed import dask_mapper
 
@@ -116,6 +119,7 @@ def run(
     chunk_size: int,
     workers: int | None,
     scheduler: str | None,
+    threads: int = 1,
 ) -> None:
     """The grid or Monte Carlo mode of ``triangle sweep``."""
     from triangle import report
