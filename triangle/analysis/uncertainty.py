@@ -92,6 +92,7 @@ CHUNK = 8192
 SCREEN = 1 << 20
 """The Spearman screening and the probability map use the first this many points."""
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+HISTOGRAM_BINS = 60
 SOBOL_MAX = 1 << 14
 SOBOL_MIN = 64
 
@@ -477,6 +478,8 @@ class MonteCarlo:
         The first :data:`SCREEN` drawn values of each parameter.
     pays_off : ndarray of bool
         Whether the move pays off at each of those points.
+    gain_histogram : (ndarray, ndarray)
+        Counts and bin edges of the gain, for the distribution chart.
     mixed, fallback : int
         Points solved with the batched mixed solver / one by one.
     notes : tuple of str
@@ -515,6 +518,10 @@ class MonteCarlo:
     fallback: int = 0
     notes: tuple[str, ...] = ()
     correlated: bool = False
+    gain_histogram: tuple[np.ndarray, np.ndarray] = field(
+        default=(np.zeros(0), np.zeros(1)), repr=False
+    )
+    """``(counts, edges)`` of the gain over :data:`HISTOGRAM_BINS` equal bins."""
 
     def probability(self, verdict: str = Verdict.PAYS_OFF) -> Probability:
         return self.verdicts[Verdict(verdict)]
@@ -740,7 +747,15 @@ def _summarise(
         fallback=c.fallback,
         notes=tuple(notes),
         correlated=plan.correlated,
+        gain_histogram=_histogram(gains),
     )
+
+
+def _histogram(gains: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi = float(gains.min()), float(gains.max())
+    if not hi > lo:
+        lo, hi = lo - 0.5, hi + 0.5
+    return np.histogram(gains, bins=HISTOGRAM_BINS, range=(lo, hi))
 
 
 # -- grids --------------------------------------------------------------------------------------
