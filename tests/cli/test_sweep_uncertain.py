@@ -25,11 +25,11 @@ def run(*args):
 
 
 def test_monte_carlo_json_is_one_document_and_the_same_bytes_again():
-    args = ("sweep", S2025, "--samples", "4000", "--seed", "7", "--format", "json")
+    args = ("sweep", S2025, "--samples", "7000", "--seed", "7", "--format", "json")
     first = run(*args)
     assert first.exit_code == 0, first.output
     doc = json.loads(first.stdout)
-    assert doc["samples"] == 4000 and doc["seed"] == 7
+    assert doc["samples"] == 7000 and doc["seed"] == 7
     pays = doc["verdicts"]["pays off"]
     lo, hi = pays["interval"]
     assert lo <= pays["probability"] <= hi

@@ -87,7 +87,7 @@ from triangle.vocabulary import SELECTIONS
     default="auto",
     show_default=True,
     help="Sobol indices: SALib's base sample N (a power of 2; N x (parameters + 2) "
-    "more points), 0 for none, auto for the largest N within a quarter of --samples.",
+    "more points), 0 for none, auto for the largest N within an eighth of --samples.",
 )
 @click.option(
     "--out",

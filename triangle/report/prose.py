@@ -562,13 +562,15 @@ def percent(p: float) -> str:
     """A probability as a percentage with one decimal (two below 1%, ``<0.01%`` for a
     tiny non-zero one).
 
-    >>> percent(0.12786), percent(0.0042), percent(0.0), percent(1.0)
-    ('12.8%', '0.42%', '0%', '100%')
+    >>> percent(0.12786), percent(0.0042), percent(0.0), percent(1.0), percent(0.999996)
+    ('12.8%', '0.42%', '0%', '100%', '>99.99%')
     """
     if p == 0 or p == 1:
         return f"{round(100 * p)}%"
     if p < 0.0001:
         return "<0.01%"
+    if p > 0.9999:
+        return ">99.99%"
     digits = 1 if 0.01 <= p <= 0.99 else 2
     return f"{100 * p:.{digits}f}%"
 
@@ -610,6 +612,15 @@ def uncertainty_finding(result) -> str:
             f"; {the(result.target)} drops {the(result.partner)} in "
             f"{percent(result.flip.value)} of the draws"
         )
+        keeps = result.target_states.get(TargetState.KEEPS, 0.0)
+        cold = result.target_states.get(TargetState.PARTNER_COLD, 0.0)
+        if keeps:
+            head += f" and keeps it in {percent(keeps)}"
+        if cold:
+            head += (
+                f" ({the(result.partner)} is already cold to {the(result.target)} in "
+                f"{percent(cold)}: no tie to split)"
+            )
     return sentence_case(head + _driver_phrase(result))
 
 

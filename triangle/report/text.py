@@ -301,7 +301,10 @@ def _probability_cell(d: Mapping[str, Any]) -> str:
     if d["probability"] is None:
         return "n/a"
     lo, hi = d["interval"]
-    return f"{fmt(d['probability'], 4):>7}  [{fmt(lo, 4)}, {fmt(hi, 4)}]"
+    return (
+        f"{fmt(d['probability'], 4):>7}  [{fmt(lo, 4)}, {fmt(hi, 4)}]  "
+        f"{d['count']:,} of {d['total']:,}"
+    )
 
 
 def format_monte_carlo(data: Mapping[str, Any]) -> str:
