@@ -14,6 +14,7 @@ with each chunk, so they need no files.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -64,11 +65,23 @@ def dask_mapper(scheduler: str | None = None, workers: int | None = None):
     try:
         slots = max(2, 2 * len(client.scheduler_info().get("workers", {})))
 
+        shared: dict = {}
+
+        def submit(function: Callable, chunk):
+            # the scenario and the sampling plan go to every worker once, not with
+            # every chunk
+            key = (id(chunk.scenario), id(chunk.plan))
+            if key not in shared:
+                shared[key] = client.scatter([chunk.scenario, chunk.plan], broadcast=True)
+            scenario, plan = shared[key]
+            light = dataclasses.replace(chunk, scenario=None, plan=None)
+            return client.submit(_rejoin, function, light, scenario, plan, pure=False)
+
         def mapper(function: Callable, chunks: Iterable) -> Iterator:
             window: deque = deque()
             try:
                 for chunk in chunks:
-                    window.append(client.submit(function, chunk, pure=False))
+                    window.append(submit(function, chunk))
                     if len(window) >= slots:
                         yield window.popleft().result()
                 while window:
@@ -82,3 +95,8 @@ def dask_mapper(scheduler: str | None = None, workers: int | None = None):
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _rejoin(function: Callable, chunk, scenario, plan):
+    """Run ``function`` on a chunk whose scenario and plan were sent separately."""
+    return function(dataclasses.replace(chunk, scenario=scenario, plan=plan))

@@ -407,6 +407,7 @@ def _(sweep: MoveSweep) -> dict:
         "keep_value": _floats(sweep.keep_value),
         "target_states": list(sweep.target_states),
         "fallback": [bool(x) for x in sweep.fallback],
+        "mixed": [bool(x) for x in sweep.mixed],
         "notes": list(sweep.notes),
     }
 

@@ -102,6 +102,13 @@ class Distribution:
     source: str | None = None
     line: int | None = field(default=None, compare=False)
 
+    def __getstate__(self) -> dict:
+        # the scipy object and the quantile table are rebuilt where needed, not shipped
+        return {k: v for k, v in self.__dict__.items() if k not in ("frozen", "_table")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
     @property
     def low(self) -> float:
         return float(self.values["min"])
