@@ -275,3 +275,25 @@ def test_positive_affine_maps_change_nothing(shape, seed, scale, offset):
     assert same_list(base.for_game(0), mapped.for_game(0))
     expected, _ = exact_list(A[0], B[0])
     assert same_list(base.for_game(0), expected)
+
+
+def test_agreement_on_followers_games_of_a_scenario(tmp_path):
+    """Scenario-derived games: the followers' games of a table scenario whose
+    parameters sit on the diagonal of rock-paper-scissors, at random points and at
+    quarter values (ties), against the one-game path (solve)."""
+    from support import RPS_TABLE, load
+
+    from triangle.equilibria import solve
+
+    scenario = load(tmp_path, RPS_TABLE)
+    rng = np.random.default_rng(8)
+    points = [{n: float(rng.uniform(-2, 2)) for n in "pqr"} for _ in range(60)]
+    points += [{n: float(rng.integers(-8, 9) / 4) for n in "pqr"} for _ in range(60)]
+    games = [scenario.compile(p).subgame("M", k) for p in points for k in (0, 1)]
+    A = np.stack([g.payoffs[0] for g in games])
+    B = np.stack([g.payoffs[1] for g in games])
+    r, ordered = batched_lists(A, B)
+    assert not r.ambiguous.any() and r.degenerate.any()
+    for g, game in enumerate(games):
+        expected = [tuple(e.profile) for e in solve(game).equilibria]
+        assert same_list(ordered.for_game(g), expected), (g, points[g // 2])

@@ -296,7 +296,7 @@ def normal_correlation(rank: float | np.ndarray) -> float | np.ndarray:
     """The correlation of a Gaussian copula whose Spearman correlation is ``rank``:
     ``2 sin(π rank / 6)`` (Pearson's relation for the bivariate normal).
 
-    >>> round(normal_correlation(0.5), 4)
+    >>> round(float(normal_correlation(0.5)), 4)
     0.5176
     """
     return 2 * np.sin(np.pi * np.asarray(rank, dtype=float) / 6)
