@@ -464,6 +464,42 @@ payoffs:
 move: {player: M, from: stay, to: move}
 """
 
+# After the move the followers play rock-paper-scissors with parameters on the diagonal
+# (and ties at whole and half values): at most points their game has no pure equilibrium,
+# or pure ones next to mixed ones that matter, so the pure-outcome certificate fails and
+# the followers' games are solved for every extreme equilibrium.
+RPS_TABLE = """\
+format: 1
+title: Rock-paper-scissors after the move
+players: [M, F, G]
+form: table
+parameters:
+  p: {value: 0.5, range: [-2, 2], source: "test"}
+  q: {value: 0, range: [-2, 2], source: "test"}
+  r: {value: 1, range: [-2, 2], source: "test"}
+strategies: {M: [stay, move], F: [a, b, c], G: [a, b, c]}
+payoffs:
+  "stay, a, a": [1, 1, 1]
+  "stay, a, b": [0, p, 0]
+  "stay, a, c": [r, 0, q]
+  "stay, b, a": [0, 0, p]
+  "stay, b, b": [q, 1, 1]
+  "stay, b, c": [0, 0, 0]
+  "stay, c, a": [p, q, 0]
+  "stay, c, b": [0, 0, r]
+  "stay, c, c": [1, r, r]
+  "move, a, a": [2, p, q]
+  "move, a, b": [-1, -1, 1]
+  "move, a, c": [r, 1, -1]
+  "move, b, a": [q, 1, -1]
+  "move, b, b": [1, q, r]
+  "move, b, c": [0, -1, 1]
+  "move, c, a": [p, -1, 1]
+  "move, c, b": [-2, 1, -1]
+  "move, c, c": [1, r, p]
+move: {player: M, from: stay, to: move}
+"""
+
 # Two players: the follower fights a soft leader (1 > 0) and yields to a tough one
 # (0 > -1): the leader's payoff goes from 0 to 2.
 DETERRENCE = """\

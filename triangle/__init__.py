@@ -17,6 +17,7 @@ the triangle                  :class:`Triad` (Dittmer's configurations and roles
 a move                        :func:`analyze_move`, :func:`find_threshold`,
                               :func:`compare`, :func:`gain_curve`, :func:`gain_curves`,
                               :func:`verdict_map`, :func:`sweep_move`
+how sure                      :func:`monte_carlo`, :func:`grid_sweep`
 words                         :class:`Verdict`, :class:`Selection`, :class:`TargetState`
 what users read               :func:`to_data` (JSON-ready), :func:`reason`,
                               :func:`threshold_sentence`
@@ -32,6 +33,8 @@ from triangle.analysis import (
     find_threshold,
     gain_curve,
     gain_curves,
+    grid_sweep,
+    monte_carlo,
     sweep_move,
     verdict_map,
 )
@@ -60,11 +63,13 @@ __all__ = [
     "find_threshold",
     "gain_curve",
     "gain_curves",
+    "grid_sweep",
     "is_nash",
     "leader_commitment",
     "load_scenario",
     "loads_scenario",
     "max_regret",
+    "monte_carlo",
     "reason",
     "solve",
     "sweep_move",

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import COORDINATION, COURT, DETERRENCE, PENNIES, SPLIT, games, load
+from support import COORDINATION, COURT, DETERRENCE, PENNIES, RPS_TABLE, SPLIT, games, load
 
 from triangle.analysis import analyze_move, gain_curve, sweep_move, verdict_map
 from triangle.equilibria import weakly_dominated
@@ -79,16 +79,19 @@ def test_verdict_map_configuration_changes(tmp_path):
     assert vmap.configurations.tolist() == [["stable marriage", "romantic triangle"]]
 
 
-def test_fallback_points_use_the_full_solver(tmp_path):
+def test_points_without_pure_outcomes_are_solved_in_batch(tmp_path):
     s = load(tmp_path, PENNIES)
     values = [-2.0, -0.5, 0.0, 1.0]
     curve = gain_curve(s, "s", values)
-    # no pure equilibrium after the move: every point is solved with the full solver;
-    # gain = s/2 at the mixed equilibrium
-    assert curve.fallback.all()
-    assert "4 of 4 points" in curve.notes[0]
+    # no pure equilibrium after the move: every point's followers' games are solved for
+    # all their equilibria by the batched solver, none one by one; gain = s/2 at the
+    # mixed equilibrium
+    assert not curve.fallback.any()
+    assert "4 of 4 points" in curve.notes[0] and "batched solver" in curve.notes[0]
+    assert sweep_move(s, [{"s": v} for v in values]).mixed.all()
     np.testing.assert_allclose(curve.gain_min, np.array(values) / 2, atol=1e-9)
     assert list(curve.verdicts) == ["does not pay off"] * 3 + ["pays off"]
+    _agree(s, [{"s": v} for v in values])
 
 
 @settings(max_examples=40)
@@ -177,7 +180,7 @@ move: {player: A, from: cold, to: "warm:B+C"}
 """
 
 
-def test_points_whose_mixed_equilibria_matter_use_the_full_solver(tmp_path):
+def test_points_whose_mixed_equilibria_matter_are_solved_in_batch(tmp_path):
     s = load(tmp_path, MIXED_MATTERS)
     a = analyze_move(s)
     pure = [o.payoffs["A"] for o in a.after.outcomes if o.selected and o.kind == "pure"]
@@ -186,9 +189,26 @@ def test_points_whose_mixed_equilibria_matter_use_the_full_solver(tmp_path):
     assert mixed and (min(mixed) < min(pure) - 1e-6 or max(mixed) > max(pure) + 1e-6)
     assert a.verdict == "depends on equilibrium selection"
     result = sweep_move(s, [{}])
-    assert result.fallback.tolist() == [True]
-    assert "mixed equilibria could change the result" in result.notes[0]
+    assert result.fallback.tolist() == [False] and result.mixed.tolist() == [True]
+    assert "mixed equilibria could matter" in result.notes[0]
     _agree(s, [{}])
+
+
+@settings(max_examples=25)
+@given(data=st.data())
+def test_sweep_agrees_with_analyze_move_where_mixed_equilibria_matter(tmp_path_factory, data):
+    scenario = load(tmp_path_factory.mktemp("rps"), RPS_TABLE)
+    _agree(scenario, data.draw(parameter_points(scenario, max_points=6)))
+
+
+def test_a_table_scenario_is_solved_in_batch_without_one_by_one_fallback(tmp_path):
+    s = load(tmp_path, RPS_TABLE)
+    rng = np.random.default_rng(2)
+    points = [{n: float(rng.uniform(-2, 2)) for n in "pqr"} for _ in range(300)]
+    points += [{n: float(rng.integers(-8, 9) / 4) for n in "pqr"} for _ in range(300)]
+    result = sweep_move(s, points)
+    assert result.mixed.sum() > 200 and not result.fallback.any()
+    _agree(s, points[::25])
 
 
 def test_shipped_scenarios_stay_on_the_batched_path(shipped):

@@ -137,10 +137,11 @@ def test_target_kind_needs_a_triangle(tmp_path):
 def test_mixed_equilibria_force_bisection(tmp_path):
     s = load(tmp_path, PENNIES)
     # gain = s/2 at the mixed equilibrium (test_analysis.PENNIES): payoffs are affine in s,
-    # but every point needs the full solver, so the exact method does not apply
+    # but every point needs the followers' mixed equilibrium, so the exact method does
+    # not apply
     th = find_threshold(s, "s")
     assert th.method == "bisection"
-    assert any("full solver" in n for n in th.notes)
+    assert any("mixed equilibria" in n for n in th.notes)
     (flip,) = th.flips
     assert abs(flip.value) <= 1e-7
     assert (flip.below, flip.above) == ("does not pay off", "pays off") and flip.verified

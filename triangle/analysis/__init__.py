@@ -12,6 +12,8 @@ module                 concept
 :mod:`.thresholds`     :func:`find_threshold`: where the verdict flips
 :mod:`.curves`         :func:`gain_curve`, :func:`gain_curves`, :func:`verdict_map`
 :mod:`.comparison`     :func:`compare`: several scenarios side by side
+:mod:`.uncertainty`    :func:`monte_carlo`, :func:`grid_sweep`: how sure the verdict is
+:mod:`.distributed`    sending chunks to a Dask cluster
 =====================  =========================================================
 
 The words (verdicts, selections, target states) are in :mod:`triangle.vocabulary`;
@@ -34,6 +36,7 @@ from triangle.analysis.move import MoveSpec, resolve_move
 from triangle.analysis.outcomes import Outcome, Side, Wedge
 from triangle.analysis.point import PointResult, evaluate_point
 from triangle.analysis.thresholds import Flip, Threshold, find_threshold
+from triangle.analysis.uncertainty import GridAxis, GridSweep, MonteCarlo, grid_sweep, monte_carlo
 from triangle.vocabulary import (
     SELECTIONS,
     VERDICT_CODES,
@@ -49,7 +52,10 @@ __all__ = [
     "VERDICT_CODES",
     "Flip",
     "GainCurve",
+    "GridAxis",
+    "GridSweep",
     "MarkedPoint",
+    "MonteCarlo",
     "MoveAnalysis",
     "MoveSpec",
     "MoveSweep",
@@ -69,6 +75,8 @@ __all__ = [
     "find_threshold",
     "gain_curve",
     "gain_curves",
+    "grid_sweep",
+    "monte_carlo",
     "resolve_move",
     "sweep_move",
     "verdict_map",

@@ -2,7 +2,7 @@
 
 The same numbers as :func:`~triangle.analysis.point.evaluate_point` (gains under
 each :class:`~triangle.vocabulary.Selection`, verdicts, the AFTER configuration and
-the target's state), for thousands of parameter points at once.
+the target's state), for thousands to millions of parameter points at once.
 
 Payoff arrays are compiled per point
 (:meth:`~triangle.scenario.Scenario.compile_many`: the expressions are parsed once),
@@ -12,21 +12,39 @@ kernel :func:`~triangle.equilibria.dominance.dominated_batch`, with no solver ca
 per point.
 
 Pure outcomes give the full answer only when mixed equilibria cannot change it, so
-each point must pass a cheap certificate, else it is solved with the full solver
-(:func:`evaluate_point`) and flagged in ``fallback`` with a note:
+each point must pass a cheap certificate:
 
 * one follower (2-player games): its equilibria are mixtures of its best replies,
   so the mover's extreme payoffs are at pure ones;
 * three players with stances: the *structure* certificate of
   :func:`_structure_certificate` (each follower's payoff is additive apart from one
   term in the followers' mutual tie). Relations-form games with Bao's scores always
-  pass it, so the shipped scenarios never fall back; a user role-score table
-  usually makes the tie's value depend on the third tie, and such points fall back;
+  pass it, so the shipped scenarios never need more; a user role-score table
+  usually makes the tie's value depend on the third tie;
 * other games: the *bounds* certificate of :func:`_bounds_certificate` (pure
   equilibria already reach the lowest and highest payoff the mover can get from
   strategies an equilibrium may use);
-* and a point whose followers' game has no plausible pure equilibrium always falls
-  back.
+* and a point whose followers' game has no plausible pure equilibrium never passes.
+
+Points that fail are solved **in batch** when their followers' games have two players
+and at most :data:`~triangle.equilibria.exact.EXACT_MAX_STRATEGIES` strategies each
+(every 3-player scenario within the exact path's reach): all extreme equilibria of
+both followers' games of every such point come from one call of
+:func:`~triangle.equilibria.batched.bimatrix_equilibria_batch` (ties snapped as the
+exact one-game path snaps them, equilibria in the order it lists them), and the same
+selection, representative and target rules as :func:`evaluate_point` are applied to
+them, vectorised; those points are flagged in ``mixed``. The mover's payoff is
+bilinear in the followers' mixtures, so its extremes over any piece of a continuum of
+equilibria are at extreme equilibria: extreme equilibria are all the verdict needs.
+
+Only three kinds of points still go to :func:`evaluate_point` one by one (flagged in
+``fallback``, with a note): followers' games of three or more players (scenarios of
+four or more players: there is no batched solver for them), followers' games larger
+than the exact path's limit (where the one-game path is nashpy cross-checked with
+Gambit, not an exact enumeration), and games the batched solver marks
+``ambiguous`` (a near-tie within the tolerance but not within
+:data:`~triangle.equilibria.exact.TIE_RTOL`, which the exact path may decide the other
+way).
 
 The tests check that both paths agree on the shipped scenarios and on hand-built and
 random games.
@@ -35,23 +53,32 @@ random games.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from triangle.analysis.move import MoveSpec, resolve_move
-from triangle.analysis.point import evaluate_point, keep_state
+from triangle.analysis.point import evaluate_point
+from triangle.equilibria.batched import bimatrix_equilibria_batch, snap_ties_batch
 from triangle.equilibria.commitment import check_selection
 from triangle.equilibria.dominance import dominated_batch
 from triangle.equilibria.exact import EXACT_MAX_STRATEGIES
 from triangle.equilibria.exact import TIE_RTOL as EXACT_TIE_RTOL
 from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.pure import pure_nash_mask_batch
-from triangle.equilibria.tolerance import DEFAULT_TOL
+from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL
 from triangle.game import Game, normalize, payoff_ranges
-from triangle.vocabulary import SELECTIONS, SEVERAL, Selection, TargetState, Verdict, verdict_codes
+from triangle.vocabulary import (
+    MIXED,
+    SELECTIONS,
+    SEVERAL,
+    Selection,
+    TargetState,
+    Verdict,
+    verdict_codes,
+)
 
-__all__ = ["MoveSweep", "sweep_move"]
+__all__ = ["MoveBatch", "MoveSweep", "judge_payoffs", "sweep_move"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,8 +103,11 @@ class MoveSweep:
     target_states : tuple of str
         The target's state at each point (:func:`target_state`).
     fallback : ndarray of bool
-        Points evaluated with the full solver (no plausible pure equilibrium).
+        Points evaluated one by one with the full solver (module notes).
     notes : tuple of str
+    mixed : ndarray of bool
+        Points whose followers' games were solved for every extreme equilibrium by
+        the batched solver (they failed the pure-outcome certificate).
     """
 
     points: tuple[dict[str, float], ...]
@@ -89,6 +119,7 @@ class MoveSweep:
     target_states: tuple[str, ...]
     fallback: np.ndarray
     notes: tuple[str, ...] = ()
+    mixed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     def verdicts(self, selection: str = "plausible") -> list[Verdict]:
         """The verdict at each point under a selection rule."""
@@ -120,29 +151,44 @@ class _BatchSide:
     undominated: np.ndarray  # (B, s...) profiles of weakly undominated strategies
     unstrict: np.ndarray  # (B, s...) profiles of strategies not strictly dominated
     mover: np.ndarray  # (B, s...) mover's payoffs, normalised over the whole game
+    raw: np.ndarray  # (B, m, s...) the followers' games as compiled
+    weak: tuple[np.ndarray, ...]  # per follower, (B, s_p) weakly dominated strategies
 
 
 def _side_batch(
     payoffs: np.ndarray, normalized: np.ndarray, mover: int, k: int, tol: float
 ) -> _BatchSide:
+    """``normalized`` holds the mover's payoffs only, ``(B, s...)``, on its own scale."""
     """The followers' games after the mover commits to ``k``: their pure equilibria
     and dominance relations (each follower's payoffs normalised in its own game, as
     :func:`~triangle.equilibria.solve` does), and the mover's normalised payoffs."""
     raw, _ = _followers_batch(payoffs, mover, k)
     games = normalize(raw, batch_dims=1)
-    values = _followers_batch(normalized, mover, k)[1]
+    values = np.take(normalized, [k] if payoffs.shape[1] == 2 else k, axis=1 + mover)
     # small 2-player followers' games are solved exactly (ties within exact.TIE_RTOL):
     # their pure equilibria are the exact ones
     exact = games.shape[1] == 2 and max(games.shape[2:]) <= EXACT_MAX_STRATEGIES
     nash = pure_nash_mask_batch(games, EXACT_TIE_RTOL if exact else tol)
     undominated = np.ones_like(nash)
     unstrict = np.ones_like(nash)
+    weak_sets = []
     for p, (weak, strict) in enumerate(dominated_batch(games, tol)):
         shape = [games.shape[0]] + [1] * (games.ndim - 2)
         shape[1 + p] = weak.shape[1]
         undominated &= ~weak.reshape(shape)
         unstrict &= ~strict.reshape(shape)
-    return _BatchSide(games, tol, nash, nash & undominated, undominated, unstrict, values)
+        weak_sets.append(weak)
+    return _BatchSide(
+        games,
+        tol,
+        nash,
+        nash & undominated,
+        undominated,
+        unstrict,
+        values,
+        raw,
+        tuple(weak_sets),
+    )
 
 
 def _masked_bounds(values: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -241,6 +287,350 @@ def _after_configurations(template: Game, spec: MoveSpec) -> np.ndarray | None:
     return names
 
 
+@dataclass(frozen=True, eq=False)
+class MoveBatch:
+    """The move judged at a batch of payoff arrays (see :func:`judge_payoffs`): the
+    arrays of :class:`MoveSweep`, without the points' parameter values."""
+
+    gains: dict[str, tuple[np.ndarray, np.ndarray]]
+    codes: dict[str, np.ndarray]
+    atol: np.ndarray
+    after_configuration: np.ndarray
+    keep_value: np.ndarray
+    target_states: np.ndarray
+    fallback: np.ndarray
+    mixed: np.ndarray
+    notes: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return int(self.atol.shape[0])
+
+
+def _kernel_applies(template: Game) -> bool:
+    """Whether the batched solver covers the followers' games: two followers, each with
+    at most the exact path's number of strategies."""
+    return template.n_players == 3 and max(template.shape) <= EXACT_MAX_STRATEGIES
+
+
+def judge_payoffs(
+    template: Game,
+    spec: MoveSpec,
+    payoffs: np.ndarray,
+    *,
+    tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> MoveBatch:
+    """Judge the move in each game of a batch of payoff arrays (module notes).
+
+    Parameters
+    ----------
+    template : Game
+        A game of the scenario (its players, strategies and stances; its payoffs are
+        not used).
+    spec : MoveSpec
+        The move, resolved in ``template``.
+    payoffs : ndarray
+        Shape ``(B, n, s_1, ..., s_n)``: the compiled payoffs of each point.
+    tol : float
+        Relative tolerance (regret, dominance and verdicts; times the payoff ranges).
+    timeout : float or None
+        Seconds the full solve of each point solved one by one may take
+        (:func:`evaluate_point`); ``None``: no limit.
+
+    Returns
+    -------
+    MoveBatch
+        What :func:`evaluate_point` would give at each point.
+    """
+    n_points = payoffs.shape[0]
+    if n_points == 0:
+        empty = np.zeros(0)
+        return MoveBatch(
+            gains={s: (empty.copy(), empty.copy()) for s in SELECTIONS},
+            codes={s: np.zeros(0, dtype=int) for s in SELECTIONS},
+            atol=empty,
+            after_configuration=np.zeros(0, dtype=object),
+            keep_value=empty,
+            target_states=np.zeros(0, dtype=object),
+            fallback=np.zeros(0, dtype=bool),
+            mixed=np.zeros(0, dtype=bool),
+        )
+    ranges = payoff_ranges(payoffs, batch_dims=1)  # (B, n)
+    normalized = normalize(payoffs[:, spec.mover : spec.mover + 1], batch_dims=1)[:, 0]
+    span = ranges[:, spec.mover]
+    atol = tol * span
+    sides = (
+        _side_batch(payoffs, normalized, spec.mover, spec.before, tol),
+        _side_batch(payoffs, normalized, spec.mover, spec.after, tol),
+    )
+    gains, codes = {}, {}
+    for selection in SELECTIONS:
+        b = _batch_bounds(sides[0], selection)
+        a = _batch_bounds(sides[1], selection)
+        lo, hi = a[0] - b[1], a[1] - b[0]
+        with np.errstate(invalid="ignore"):  # no pure outcome: inf, solved below
+            gains[selection] = (lo * span, hi * span)
+        codes[selection] = verdict_codes(lo, hi, tol)
+    no_pure = ~(
+        sides[0].plausible.reshape(n_points, -1).any(axis=1)
+        & sides[1].plausible.reshape(n_points, -1).any(axis=1)
+    )
+    uncertified = ~(_certified(sides[0], template, spec) & _certified(sides[1], template, spec))
+    need = no_pure | uncertified
+
+    names = _after_configurations(template, spec)
+    configurations = np.full(n_points, None, dtype=object)
+    keep = np.full(n_points, np.nan)
+    states = np.full(n_points, TargetState.UNDETERMINED, dtype=object)
+    target_atol = None if spec.target is None else tol * ranges[:, spec.target]
+
+    # points that pass a certificate: their plausible pure outcomes
+    cheap = np.flatnonzero(~need)
+    if cheap.size:
+        after = sides[1]
+        flat_plausible = after.plausible.reshape(n_points, -1)[cheap]
+        flat_values = after.mover.reshape(n_points, -1)[cheap]
+        if names is not None:
+            configurations[cheap] = _pure_configurations(names, flat_plausible)
+        worst = np.where(flat_plausible, flat_values, np.inf).min(axis=1)
+        reps = np.argmax(flat_plausible & (flat_values <= (worst + tol)[:, None]), axis=1)
+        if _has_target(template, spec):
+            followers = [j for j in range(3) if j != spec.mover]
+            shape = tuple(template.shape[j] for j in followers)
+            partner_k = np.unravel_index(reps, shape)[followers.index(spec.partner)]
+            sigma = np.zeros((cheap.size, template.shape[spec.partner]))
+            sigma[np.arange(cheap.size), partner_k] = 1.0
+            keep[cheap], states[cheap] = _target_states(
+                template, spec, payoffs[cheap], sigma, target_atol[cheap]
+            )
+
+    mixed = np.zeros(n_points, dtype=bool)
+    fallback = np.zeros(n_points, dtype=bool)
+    hard = np.flatnonzero(need)
+    if hard.size and _kernel_applies(template):
+        solved = _solve_mixed(template, spec, sides, payoffs, hard, span, names, tol)
+        ok = solved.pop("ok")
+        done = hard[ok]
+        for selection in SELECTIONS:
+            gains[selection][0][done] = solved["gains"][selection][0][ok]
+            gains[selection][1][done] = solved["gains"][selection][1][ok]
+            codes[selection][done] = solved["codes"][selection][ok]
+        configurations[done] = solved["configurations"][ok]
+        if _has_target(template, spec):
+            keep[done], states[done] = _target_states(
+                template, spec, payoffs[done], solved["partner"][ok], target_atol[done]
+            )
+        mixed[done] = True
+        fallback[hard[~ok]] = True
+    else:
+        fallback[hard] = True
+
+    notes = []
+    if mixed.any():
+        notes.append(
+            f"{int(mixed.sum())} of {n_points} points had followers' games whose mixed "
+            "equilibria could matter; every extreme equilibrium of those games was "
+            "computed with the batched solver"
+        )
+    if fallback.any():
+        for b in np.flatnonzero(fallback):
+            game = Game(template.players, template.strategies, payoffs[b], stances=template.stances)
+            point = evaluate_point(game, spec, tol=tol, timeout=timeout)
+            for selection in SELECTIONS:
+                lo, hi = point.gains[selection]
+                gains[selection][0][b], gains[selection][1][b] = lo, hi
+                codes[selection][b] = point.codes[selection]
+            configurations[b] = point.after_configuration
+            keep[b] = point.keep_value
+            states[b] = point.keep
+        notes.append(
+            f"{int(fallback.sum())} of {n_points} points had followers' games the batched "
+            f"solver does not cover ({_why_not(template, spec)}) and were solved one by one "
+            "with the full solver"
+        )
+    return MoveBatch(
+        gains=gains,
+        codes=codes,
+        atol=atol,
+        after_configuration=configurations,
+        keep_value=keep,
+        target_states=states,
+        fallback=fallback,
+        mixed=mixed,
+        notes=tuple(notes),
+    )
+
+
+def _why_not(template: Game, spec: MoveSpec) -> str:
+    if template.n_players != 3:
+        return f"{template.n_players - 1} followers"
+    if max(template.shape) > EXACT_MAX_STRATEGIES:
+        return f"more than {EXACT_MAX_STRATEGIES} strategies for a player"
+    return "a near-tie within the tolerance that only the exact enumeration decides"
+
+
+def _has_target(template: Game, spec: MoveSpec) -> bool:
+    return spec.partner is not None and template.stances is not None
+
+
+def _pure_configurations(names: np.ndarray, plausible: np.ndarray) -> np.ndarray:
+    """The configuration shared by each point's plausible pure outcomes, or
+    ``"several"`` (``plausible`` is ``(B, profiles)``; ``names`` the name of each)."""
+    labels, codes = np.unique(names.reshape(-1).astype(str), return_inverse=True)
+    codes = codes.reshape(-1)
+    lo = np.where(plausible, codes, len(labels)).min(axis=1)
+    hi = np.where(plausible, codes, -1).max(axis=1)
+    out = np.empty(plausible.shape[0], dtype=object)
+    out[:] = SEVERAL
+    same = lo == hi
+    out[same] = labels.astype(object)[lo[same]]
+    return out
+
+
+def _target_states(
+    template: Game, spec: MoveSpec, payoffs: np.ndarray, sigma: np.ndarray, atol: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`~triangle.analysis.point.target_state` for a batch of AFTER outcomes.
+
+    ``sigma`` is the partner's (possibly mixed) strategy at each point's
+    representative outcome, ``(batch, s_partner)``; the mover plays ``to``.
+    """
+    t, p = spec.target, spec.partner
+    own = np.moveaxis(payoffs[:, t], [1 + spec.mover, 1 + p, 1 + t], [1, 2, 3])
+    u = np.einsum("bp,bpt->bt", sigma, own[:, spec.after])  # (batch, target strategies)
+    partner, target = template.players[p], template.players[t]
+    warm = np.array([partner in w for w in template.stances[t]])
+    values = np.full(len(sigma), np.nan)
+    if warm.any() and (~warm).any():
+        values = u[:, warm].max(axis=1) - u[:, ~warm].max(axis=1)
+    toward = np.array([target in w for w in template.stances[p]])
+    reciprocated = ((sigma > PURE_ATOL) & toward).any(axis=1)
+    words = np.array(
+        [
+            TargetState.UNDETERMINED,
+            TargetState.PARTNER_COLD,
+            TargetState.KEEPS,
+            TargetState.DROPS,
+            TargetState.INDIFFERENT,
+        ],
+        dtype=object,
+    )
+    with np.errstate(invalid="ignore"):
+        which = np.select(
+            [~np.isfinite(values), ~reciprocated, values > atol, values < -atol], [0, 1, 2, 3], 4
+        )
+    return values, words[which]
+
+
+def _solve_mixed(
+    template: Game,
+    spec: MoveSpec,
+    sides: tuple[_BatchSide, _BatchSide],
+    payoffs: np.ndarray,
+    hard: np.ndarray,
+    span: np.ndarray,
+    names: np.ndarray | None,
+    tol: float,
+) -> dict:
+    """Every extreme equilibrium of both followers' games of the points ``hard``, from
+    the batched solver, judged as :func:`evaluate_point` judges the one-game list.
+
+    Returns gains and codes per selection, configurations, the partner's strategy at
+    the representative AFTER outcome and ``ok`` (``False`` where the game is ambiguous
+    and must be solved one by one).
+    """
+    count = hard.size
+    ok = np.ones(count, dtype=bool)
+    bounds = []
+    after_rows = None
+    for side_index, side in enumerate(sides):
+        raw = side.raw[hard]
+        eqs = bimatrix_equilibria_batch(
+            snap_ties_batch(raw[:, 0]), snap_ties_batch(raw[:, 1]), tol=tol
+        ).sorted_like_solve()
+        ok &= ~eqs.ambiguous & (eqs.count > 0)
+        g = eqs.game
+        dominated = ((eqs.x > PURE_ATOL) & side.weak[0][hard][g]).any(axis=1) | (
+            (eqs.y > PURE_ATOL) & side.weak[1][hard][g]
+        ).any(axis=1)
+        plausible = ~dominated
+        # no plausible equilibrium: the plausible selection ranges over all of them
+        has = np.bincount(g[plausible], minlength=count) > 0
+        plausible |= ~has[g]
+        values = np.einsum("ki,kij,kj->k", eqs.x, side.mover[hard][g], eqs.y)
+
+        def reduce(ufunc, v, start, g=g):
+            out = np.full(count, start)
+            ufunc.at(out, g, v)
+            return out
+
+        plo = reduce(np.minimum, np.where(plausible, values, np.inf), np.inf)
+        phi = reduce(np.maximum, np.where(plausible, values, -np.inf), -np.inf)
+        alo = reduce(np.minimum, values, np.inf)
+        ahi = reduce(np.maximum, values, -np.inf)
+        bounds.append(
+            {
+                Selection.PLAUSIBLE: (plo, phi),
+                Selection.OPTIMISTIC: (ahi, ahi),
+                Selection.PESSIMISTIC: (alo, alo),
+            }
+        )
+        if side_index == 1:
+            after_rows = (eqs, plausible, values, plo)
+    gains, codes = {}, {}
+    for selection in SELECTIONS:
+        b = bounds[0][Selection(selection)]
+        a = bounds[1][Selection(selection)]
+        with np.errstate(invalid="ignore"):  # inf - inf where a game had no equilibrium
+            lo, hi = a[0] - b[1], a[1] - b[0]
+        gains[selection] = (lo * span[hard], hi * span[hard])
+        codes[selection] = verdict_codes(lo, hi, tol)
+
+    eqs, plausible, values, worst = after_rows
+    g = eqs.game
+    configurations = np.full(count, None, dtype=object)
+    if names is not None:
+        pure = (eqs.x.max(axis=1) >= 1.0 - PURE_ATOL) & (eqs.y.max(axis=1) >= 1.0 - PURE_ATOL)
+        rows = np.argmax(eqs.x, axis=1)
+        cols = np.argmax(eqs.y, axis=1)
+        labels, label_codes = np.unique(names.astype(str), return_inverse=True)
+        label_codes = label_codes.reshape(names.shape)
+        eq_code = np.where(pure, label_codes[rows, cols], -1)
+        chosen = plausible
+        mixed_any = np.bincount(g[chosen & ~pure], minlength=count) > 0
+        big = len(labels)
+        lo = np.full(count, big)
+        np.minimum.at(lo, g[chosen], np.where(pure[chosen], eq_code[chosen], big))
+        hi = np.full(count, -1)
+        np.maximum.at(hi, g[chosen], eq_code[chosen])
+        configurations[:] = SEVERAL
+        same = (lo == hi) & (lo < big)
+        configurations[same] = labels.astype(object)[lo[same]]
+        configurations[mixed_any] = MIXED
+    # the representative AFTER outcome: the first plausible one within tol of the worst
+    candidate = plausible & (np.abs(values - worst[g]) <= tol)
+    first = np.full(count, -1)
+    rows_at = np.flatnonzero(candidate)
+    # rows are sorted by game: the first candidate row of each game
+    seen = np.zeros(count, dtype=bool)
+    order = rows_at[np.unique(g[rows_at], return_index=True)[1]]
+    first[g[order]] = order
+    seen[g[order]] = True
+    ok &= seen
+    partner = np.zeros((count, template.shape[spec.partner])) if spec.partner is not None else None
+    if partner is not None:
+        followers = [j for j in range(3) if j != spec.mover]
+        mixes = eqs.x if followers.index(spec.partner) == 0 else eqs.y
+        partner[seen] = mixes[first[seen]]
+    return {
+        "ok": ok,
+        "gains": gains,
+        "codes": codes,
+        "configurations": configurations,
+        "partner": partner,
+    }
+
+
 def sweep_move(
     scenario,
     points: Sequence[Mapping[str, float]],
@@ -273,128 +663,28 @@ def sweep_move(
     -----
     Pure equilibria of every point's followers' games come from one call of
     :func:`~triangle.equilibria.pure.pure_nash_mask_batch` per side, dominance from
-    one vectorised comparison; points with no plausible pure equilibrium are solved
-    with :func:`evaluate_point` (nashpy) and flagged in ``fallback``.
+    one vectorised comparison; points whose pure outcomes cannot be trusted are solved
+    for every extreme equilibrium by the batched solver (``mixed``), and the few it
+    does not cover one by one (``fallback``; module notes).
     """
     base = dict(overrides or {})
     merged = tuple({**base, **dict(p)} for p in points)
     template = scenario.compile(merged[0] if merged else base)
     spec = resolve_move(scenario, template)
-    n_points = len(merged)
-    if n_points == 0:
-        empty = np.zeros(0)
-        return MoveSweep(
-            points=(),
-            gains={s: (empty.copy(), empty.copy()) for s in SELECTIONS},
-            codes={s: np.zeros(0, dtype=int) for s in SELECTIONS},
-            atol=empty,
-            after_configuration=np.zeros(0, dtype=object),
-            keep_value=empty,
-            target_states=(),
-            fallback=np.zeros(0, dtype=bool),
-        )
-    payoffs = scenario.compile_many(merged)
-    normalized = normalize(payoffs, batch_dims=1)
-    ranges = payoff_ranges(payoffs, batch_dims=1)  # (B, n)
-    span = ranges[:, spec.mover]
-    atol = tol * span
-    sides = (
-        _side_batch(payoffs, normalized, spec.mover, spec.before, tol),
-        _side_batch(payoffs, normalized, spec.mover, spec.after, tol),
-    )
-    gains, codes = {}, {}
-    for selection in SELECTIONS:
-        b = _batch_bounds(sides[0], selection)
-        a = _batch_bounds(sides[1], selection)
-        lo, hi = a[0] - b[1], a[1] - b[0]
-        with np.errstate(invalid="ignore"):  # no pure outcome: inf, solved fully below
-            gains[selection] = (lo * span, hi * span)
-        codes[selection] = verdict_codes(lo, hi, tol)
-    no_pure = ~(
-        sides[0].plausible.reshape(n_points, -1).any(axis=1)
-        & sides[1].plausible.reshape(n_points, -1).any(axis=1)
-    )
-    uncertified = ~(_certified(sides[0], template, spec) & _certified(sides[1], template, spec))
-    fallback = no_pure | uncertified
-
-    configurations = np.full(n_points, None, dtype=object)
-    names = _after_configurations(template, spec)
-    keep = np.full(n_points, np.nan)
-    states = np.full(n_points, TargetState.UNDETERMINED, dtype=object)
-    after = sides[1]
-    flat_plausible = after.plausible.reshape(n_points, -1)
-    flat_values = after.mover.reshape(n_points, -1)
-    cheap = np.flatnonzero(~fallback)
-    reps = np.zeros(n_points, dtype=int)
-    for b in cheap:
-        chosen = np.flatnonzero(flat_plausible[b])
-        if names is not None:
-            found = set(names.reshape(-1)[chosen])
-            configurations[b] = found.pop() if len(found) == 1 else SEVERAL
-        values = flat_values[b, chosen]
-        reps[b] = chosen[np.flatnonzero(values <= values.min() + tol)[0]]
-    if spec.partner is not None and template.stances is not None and cheap.size:
-        keep[cheap], states[cheap] = _batch_target_states(
-            template, spec, payoffs[cheap], reps[cheap], tol * ranges[cheap, spec.target]
-        )
-    notes = []
-    if fallback.any():
-        for b in np.flatnonzero(fallback):
-            game = Game(template.players, template.strategies, payoffs[b], stances=template.stances)
-            point = evaluate_point(game, spec, tol=tol, timeout=timeout)
-            for selection in SELECTIONS:
-                lo, hi = point.gains[selection]
-                gains[selection][0][b], gains[selection][1][b] = lo, hi
-                codes[selection][b] = point.codes[selection]
-            configurations[b] = point.after_configuration
-            keep[b] = point.keep_value
-            states[b] = point.keep
-        if no_pure.any():
-            notes.append(
-                f"{int(no_pure.sum())} of {n_points} points had no plausible pure equilibrium "
-                "in a followers' game and were solved with the full solver"
-            )
-        if (uncertified & ~no_pure).any():
-            notes.append(
-                f"{int((uncertified & ~no_pure).sum())} of {n_points} points had followers' "
-                "games whose mixed equilibria could change the result and were solved with "
-                "the full solver"
-            )
+    if merged:
+        payoffs = scenario.compile_many(merged)
+    else:
+        payoffs = np.zeros((0, *template.payoffs.shape))
+    judged = judge_payoffs(template, spec, payoffs, tol=tol, timeout=timeout)
     return MoveSweep(
         points=merged,
-        gains=gains,
-        codes=codes,
-        atol=atol,
-        after_configuration=configurations,
-        keep_value=keep,
-        target_states=tuple(states),
-        fallback=fallback,
-        notes=tuple(notes),
+        gains=judged.gains,
+        codes=judged.codes,
+        atol=judged.atol,
+        after_configuration=judged.after_configuration,
+        keep_value=judged.keep_value,
+        target_states=tuple(judged.target_states),
+        fallback=judged.fallback,
+        notes=judged.notes,
+        mixed=judged.mixed,
     )
-
-
-def _batch_target_states(
-    template: Game, spec: MoveSpec, payoffs: np.ndarray, reps: np.ndarray, atol: np.ndarray
-) -> tuple[np.ndarray, list[str]]:
-    """:func:`target_state` at pure AFTER outcomes of a 3-player game, for a batch.
-
-    ``reps`` are flat indices into the followers' profiles (mover removed).
-    """
-    followers = [j for j in range(3) if j != spec.mover]
-    shape = tuple(template.shape[j] for j in followers)
-    picks = np.unravel_index(reps, shape)
-    partner_k = picks[followers.index(spec.partner)]
-    t, p = spec.target, spec.partner
-    own = np.moveaxis(payoffs[:, t], [1 + spec.mover, 1 + p, 1 + t], [1, 2, 3])
-    u = own[np.arange(len(reps)), spec.after, partner_k]  # (batch, target strategies)
-    partner, target = template.players[p], template.players[t]
-    warm = np.array([partner in w for w in template.stances[t]])
-    values = np.full(len(reps), np.nan)
-    if warm.any() and (~warm).any():
-        values = u[:, warm].max(axis=1) - u[:, ~warm].max(axis=1)
-    reciprocated = np.array([target in w for w in template.stances[p]])[partner_k]
-    states = [
-        keep_state(float(v), float(a), bool(r))
-        for v, a, r in zip(values, atol, reciprocated, strict=True)
-    ]
-    return values, states

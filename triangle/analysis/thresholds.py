@@ -18,8 +18,8 @@ Two methods:
     it changes are the flips, exact up to floating point.
 ``"bisection"``
     Otherwise (``min``, ``max``, ``abs`` or powers in the payoffs), or when some
-    point needs the full solver (mixed equilibria, whose payoffs are not linear in
-    the parameter): a grid of :data:`GRID` points, then bisection on each bracket
+    point needs the followers' mixed equilibria (whose payoffs are not linear in the
+    parameter): a grid of :data:`GRID` points, then bisection on each bracket
     where the verdict differs, to ``1e-9`` × the range's width. Two flips closer
     than the grid spacing can be missed.
 
@@ -162,6 +162,7 @@ class _Evaluator:
         self.tol = tol
         self.timeout = timeout
         self.fallbacks = 0
+        self.mixed = 0
 
     def point(self, x: float) -> dict[str, float]:
         return {**self.overrides, self.parameter: float(x)}
@@ -174,6 +175,7 @@ class _Evaluator:
             self.scenario, [self.point(x) for x in xs], tol=self.tol, timeout=self.timeout
         )
         self.fallbacks += int(result.fallback.sum())
+        self.mixed += int(result.mixed.sum())
         if self.kind == "verdict":
             return result.verdicts(self.selection)
         return list(result.target_states)
@@ -244,9 +246,9 @@ def _exact(ev: _Evaluator, a, b, spec, lo: float, hi: float):
     candidates = _crossings(a, b, spec, lo, hi)
     edges = np.concatenate(([lo], candidates, [hi]))
     mids = (edges[:-1] + edges[1:]) / 2
-    before = ev.fallbacks
+    before = ev.fallbacks + ev.mixed
     states = ev.cheap(mids)
-    if ev.fallbacks > before:
+    if ev.fallbacks + ev.mixed > before:  # mixed equilibria: not piecewise constant
         return None
     flips = []
     sides = []
@@ -413,6 +415,10 @@ def find_threshold(
     state = ev.full(value)
     if ev.fallbacks:
         notes.append(f"{ev.fallbacks} evaluated points needed the full solver")
+    if ev.mixed:
+        notes.append(
+            f"{ev.mixed} evaluated points needed the mixed equilibria of the followers' games"
+        )
     margin = None
     if flips:
         nearest = min(flips, key=lambda f: (abs(f.value - value), f.value))

@@ -15,7 +15,19 @@ from triangle.cli.common import (
     scenarios_argument,
 )
 
-PLOT_KINDS = ("triangle", "gain-curve", "decomposition", "verdict-map", "payoffs", "comparison")
+PLOT_KINDS = (
+    "triangle",
+    "gain-curve",
+    "decomposition",
+    "verdict-map",
+    "payoffs",
+    "comparison",
+    "verdict-probability",
+    "gain-distribution",
+    "sensitivity",
+    "probability-map",
+)
+UNCERTAIN_KINDS = ("verdict-probability", "gain-distribution", "sensitivity", "probability-map")
 
 
 def varied_overrides(scenarios, parameter: str, params: tuple[str, ...], role: str) -> dict:
@@ -54,6 +66,14 @@ def varied_overrides(scenarios, parameter: str, params: tuple[str, ...], role: s
 @click.option("--y", "py", default=None, metavar="NAME", help="verdict-map: y-axis parameter.")
 @param_option
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option(
+    "--samples",
+    type=click.IntRange(100, 10**8),
+    default=100_000,
+    show_default=True,
+    help="Monte Carlo charts: draws of the parameters that have a distribution.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Monte Carlo charts: seed.")
 @bad_input_is_exit_2
 def plot(
     scenarios: tuple[str, ...],
@@ -64,6 +84,8 @@ def plot(
     py: str | None,
     params: tuple[str, ...],
     force: bool,
+    samples: int = 100_000,
+    seed: int = 0,
 ) -> None:
     """Draw a chart of why a move does or does not pay off.
 
@@ -75,6 +97,11 @@ def plot(
       verdict-map    the verdict over two parameters (--x, --y); other scenarios marked
       payoffs        every actor's equilibrium payoff before and after the move
       comparison     the one-page comparison that `triangle compare --out` draws
+      verdict-probability  how likely each verdict is over --samples draws (Monte Carlo)
+      gain-distribution    the distribution of the gain, with the break-even line
+      sensitivity          what drives the gain (Sobol indices, or rank correlations)
+      probability-map      the verdict map (--x, --y) with the sampled probability of
+                           "pays off" as contours
 
     The file is written atomically, and an existing file is never overwritten
     without --force.
@@ -85,6 +112,8 @@ def plot(
           --kind gain-curve --parameter rivalry --out gain.png
       triangle plot scenarios/reverse_kissinger_2025.yaml --kind verdict-map \\
           --x rivalry --y offer --out map.svg
+      triangle plot scenarios/reverse_kissinger_2025.yaml --kind probability-map \\
+          --x rivalry --y offer --samples 200000 --seed 7 --out uncertain.png
     """
     if out is None:
         stem = (
@@ -94,14 +123,41 @@ def plot(
         )
         out = f"{stem}-{kind}.png"
     check_out(out, force)
-    if kind == "verdict-map" and (not px or not py):
-        raise BadInput("--kind verdict-map needs --x NAME and --y NAME")
+    if kind in ("verdict-map", "probability-map") and (not px or not py):
+        raise BadInput(f"--kind {kind} needs --x NAME and --y NAME")
+    if kind in UNCERTAIN_KINDS and len(scenarios) != 1:
+        raise BadInput(f"--kind {kind} draws one scenario; give one file")
     if kind == "triangle" and len(scenarios) != 1:
         raise BadInput("--kind triangle draws one scenario; give one file")
     from triangle import analysis, plots
     from triangle.scenario import parse_overrides
 
-    if kind == "verdict-map":
+    if kind in UNCERTAIN_KINDS:
+        from triangle.analysis import uncertainty
+
+        (sc,) = load_all(scenarios)
+        overrides = parse_overrides(params)
+        result = uncertainty.monte_carlo(
+            sc,
+            samples,
+            seed=seed,
+            overrides=overrides,
+            sobol="auto" if kind == "sensitivity" else 0,
+            mapper=uncertainty.thread_mapper(min(4, os.cpu_count() or 1)),
+        )
+        if kind == "probability-map":
+            for name in (px, py):
+                sc.check_parameter(name)
+            pmap = uncertainty.probability_map(result, px, py)
+            vmap = analysis.verdict_map(sc, px, None, py, None, overrides=overrides)
+            figure = plots.probability_map_figure(vmap, pmap)
+        else:
+            figure = {
+                "verdict-probability": plots.verdict_probability_figure,
+                "gain-distribution": plots.gain_distribution_figure,
+                "sensitivity": plots.sensitivity_figure,
+            }[kind](result)
+    elif kind == "verdict-map":
         first, *others = load_all(scenarios)
         for name in (px, py):
             first.check_parameter(name)

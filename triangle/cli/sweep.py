@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -15,12 +16,19 @@ from triangle.cli.common import (
     timeout_option,
 )
 from triangle.cli.plot import varied_overrides
+from triangle.cli.uncertain import GridType, SobolType
 from triangle.vocabulary import SELECTIONS
 
 
 @click.command()
 @scenario_argument
-@click.option("--parameter", required=True, metavar="NAME", help="The parameter to vary.")
+@click.option(
+    "--parameter",
+    default=None,
+    metavar="NAME",
+    help="The parameter to vary (one axis; the same as --grid NAME=FROM:TO:STEPS, "
+    "printed as a table of gains).",
+)
 @click.option(
     "--from",
     "start",
@@ -58,11 +66,68 @@ from triangle.vocabulary import SELECTIONS
     help="table for people; csv or json for scripts.",
 )
 @param_option
+@click.option(
+    "--grid",
+    "grids",
+    multiple=True,
+    type=GridType(),
+    help="A grid axis, repeatable up to three: N evenly spaced values of NAME from LO to "
+    "HI, e.g. --grid rivalry=-4:10:801 --grid offer=0:4:401.",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(1, 10**9),
+    default=None,
+    help="Monte Carlo: draw every parameter that has a distribution (the others keep "
+    "their values or --param) this many times.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the draws.")
+@click.option(
+    "--sobol",
+    type=SobolType(),
+    default="auto",
+    show_default=True,
+    help="Sobol indices: SALib's base sample N (a power of 2; N x (parameters + 2) "
+    "more points), 0 for none, auto for the largest N within an eighth of --samples.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write one row per point to FILE.csv or FILE.parquet (written atomically).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(1, 10**7),
+    default=8192,
+    show_default=True,
+    help="Points evaluated at once (memory); the results do not depend on it.",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Threads of this process that evaluate chunks side by side [default: the "
+    "number of CPUs, at most 4].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 1024),
+    default=None,
+    help="Start a local Dask cluster of N worker processes (needs triangle[dask]).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Send the chunks to a running Dask scheduler, e.g. tcp://10.0.0.5:8786.",
+)
 @timeout_option
 @bad_input_is_exit_2
 def sweep(
     scenario: str,
-    parameter: str,
+    parameter: str | None,
     start: float | None,
     stop: float | None,
     steps: int,
@@ -70,6 +135,16 @@ def sweep(
     fmt: str,
     params: tuple[str, ...],
     timeout: float,
+    grids: tuple = (),
+    samples: int | None = None,
+    seed: int = 0,
+    sobol="auto",
+    out: str | None = None,
+    force: bool = False,
+    chunk_size: int = 8192,
+    threads: int | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> None:
     """The mover's gain and the verdict of the move along one parameter.
 
@@ -77,12 +152,62 @@ def sweep(
     path (the same answers as `triangle analyze` at each point, without a solver
     call per point), holding the other parameters at their values (or --param).
 
+    With --grid (one to three parameters) or --samples (Monte Carlo over the
+    parameters' distributions) it prints a summary instead: the share of grid points
+    with each verdict, or the probability of each verdict with its 95% Wilson
+    interval, the distribution of the gain, how often the target flips and what
+    drives the gain (Spearman, and Sobol indices via SALib). --out writes every
+    point. The same --seed gives the same bytes whatever --chunk-size, --workers or
+    --scheduler. Runs are chunked (memory stays bounded), show a progress bar on a
+    terminal, and Ctrl-C leaves no partial --out file.
+
     \b
     Examples:
       triangle sweep scenarios/reverse_kissinger_2025.yaml --parameter rivalry
       triangle sweep scenarios/kissinger_1971.yaml --parameter rivalry --from -4 --to 8 \\
           --steps 13 --format csv > gain.csv
+      triangle sweep scenarios/reverse_kissinger_2025.yaml --samples 1000000 --seed 7
+      triangle sweep scenarios/reverse_kissinger_2025.yaml --grid rivalry=-4:10:801 \\
+          --grid offer=0:4:401 --out map.parquet
+      triangle sweep scenarios/reverse_kissinger_2025.yaml --samples 10000000 \\
+          --scheduler tcp://10.0.0.5:8786 --out points.parquet
     """
+    modes = sum([parameter is not None, bool(grids), samples is not None])
+    if modes != 1:
+        raise BadInput("give one of --parameter NAME, --grid NAME=LO:HI:N or --samples N")
+    if parameter is None:
+        from triangle.analysis.move import require_move
+        from triangle.cli.uncertain import run
+        from triangle.scenario import load_scenario, parse_overrides
+
+        if len(grids) > 3:
+            raise BadInput("--grid: at most three parameters")
+        sc = load_scenario(scenario)
+        require_move(sc)
+        overrides = parse_overrides(params)
+        sc.parameter_values(overrides)
+        for axis in grids:
+            sc.check_parameter(axis.name, f"--grid {axis.name}")
+        run(
+            sc,
+            grids=grids,
+            samples=samples,
+            seed=seed,
+            sobol=sobol,
+            selection=selection,
+            fmt=fmt,
+            overrides=overrides,
+            out=out,
+            force=force,
+            chunk_size=chunk_size,
+            workers=workers,
+            scheduler=scheduler,
+            threads=threads or min(4, os.cpu_count() or 1),
+            timeout=timeout,
+        )
+        return
+    if out is not None or workers is not None or scheduler is not None:
+        raise BadInput("--out, --workers and --scheduler go with --grid or --samples")
     import numpy as np
 
     from triangle import report

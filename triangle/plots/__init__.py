@@ -16,6 +16,10 @@ module                      chart
 :mod:`.gain_curve`          the mover's gain along one parameter, thresholds and scenarios
 :mod:`.verdict_map`         the verdict over the plane of two parameters
 :mod:`.comparison`          several scenarios, one row each: triangles, waterfall, verdict
+:mod:`.verdict_probability` how likely each verdict is, with 95% intervals (Monte Carlo)
+:mod:`.gain_distribution`   the distribution of the gain, with the break-even line
+:mod:`.sensitivity`         what drives the gain: Sobol indices or rank correlations
+:mod:`.probability_map`     the verdict map with the sampled probability as contours
 :mod:`.style`               palette, ``rcParams``, blank figures
 :mod:`.layout`              text that fits, and labels that do not overlap
 :mod:`.output`              :func:`save_figure`: atomic, reproducible files
@@ -46,8 +50,11 @@ Examples
 from triangle.plots.comparison import comparison_figure
 from triangle.plots.decomposition import decomposition_figure, draw_decomposition
 from triangle.plots.gain_curve import draw_gain_curves, gain_curve_figure
+from triangle.plots.gain_distribution import draw_gain_distribution, gain_distribution_figure
 from triangle.plots.output import FORMATS, PNG_DPI, save_figure
 from triangle.plots.payoffs import draw_payoffs, payoffs_figure
+from triangle.plots.probability_map import draw_probability_map, probability_map_figure
+from triangle.plots.sensitivity import draw_sensitivity, sensitivity_figure
 from triangle.plots.style import (
     AFTER_COLOUR,
     AMITY,
@@ -69,6 +76,10 @@ from triangle.plots.style import (
 )
 from triangle.plots.triangle import draw_triangle, triangle_figure
 from triangle.plots.verdict_map import draw_verdict_map, verdict_map_figure
+from triangle.plots.verdict_probability import (
+    draw_verdict_probability,
+    verdict_probability_figure,
+)
 
 __all__ = [
     "AFTER_COLOUR",
@@ -91,15 +102,23 @@ __all__ = [
     "decomposition_figure",
     "draw_decomposition",
     "draw_gain_curves",
+    "draw_gain_distribution",
     "draw_payoffs",
+    "draw_probability_map",
+    "draw_sensitivity",
     "draw_triangle",
     "draw_verdict_map",
+    "draw_verdict_probability",
     "gain_curve_figure",
+    "gain_distribution_figure",
     "new_figure",
     "payoffs_figure",
+    "probability_map_figure",
     "save_figure",
+    "sensitivity_figure",
     "styled",
     "triangle_figure",
     "use_style",
     "verdict_map_figure",
+    "verdict_probability_figure",
 ]

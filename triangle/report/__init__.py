@@ -8,6 +8,7 @@ module              job
 :mod:`.text`        the text tables the command line prints
 :mod:`.prose`       every generated sentence (:func:`reason`,
                     :func:`threshold_sentence`, chart titles)
+:mod:`.points`      one row per evaluated point, CSV or Parquet, atomically
 ==================  ===========================================================
 """
 
@@ -16,6 +17,8 @@ from triangle.report.prose import finding, reason, threshold_sentence
 from triangle.report.text import (
     format_analysis,
     format_compare,
+    format_grid,
+    format_monte_carlo,
     format_solve,
     format_sweep,
     write_sweep_csv,
@@ -25,6 +28,8 @@ __all__ = [
     "finding",
     "format_analysis",
     "format_compare",
+    "format_grid",
+    "format_monte_carlo",
     "format_solve",
     "format_sweep",
     "game_table",

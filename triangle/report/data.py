@@ -26,6 +26,7 @@ from triangle.analysis.batch import MoveSweep
 from triangle.analysis.curves import GainCurve, VerdictMap
 from triangle.analysis.outcomes import Outcome, Side, Wedge
 from triangle.analysis.thresholds import Flip, Threshold
+from triangle.analysis.uncertainty import GridSweep, MonteCarlo, Probability
 from triangle.equilibria.commitment import Commitment
 from triangle.equilibria.regret import expected_payoffs
 from triangle.equilibria.result import Equilibrium, SolveResult, pure_picks, support
@@ -406,5 +407,104 @@ def _(sweep: MoveSweep) -> dict:
         "keep_value": _floats(sweep.keep_value),
         "target_states": list(sweep.target_states),
         "fallback": [bool(x) for x in sweep.fallback],
+        "mixed": [bool(x) for x in sweep.mixed],
+        "notes": list(sweep.notes),
+    }
+
+
+# -- uncertainty -----------------------------------------------------------------------------
+
+
+@to_data.register
+def _(probability: Probability) -> dict:
+    return {
+        "probability": _num(probability.value) if probability.total else None,
+        "count": probability.count,
+        "total": probability.total,
+        "interval": [_num(probability.low), _num(probability.high)] if probability.total else None,
+    }
+
+
+def _maybe_num(x: float) -> float | None:
+    return _num(x) if math.isfinite(x) else None
+
+
+@to_data.register
+def _(result: MonteCarlo) -> dict:
+    return {
+        "scenario": result.title,
+        "path": result.path,
+        "move": {
+            "player": result.mover,
+            "from": result.move_from,
+            "to": result.move_to,
+            "target": result.target,
+            "partner": result.partner,
+        },
+        "selection": result.selection,
+        "samples": result.samples,
+        "seed": result.seed,
+        "drawn": {n: result.distributions[n] for n in result.parameters},
+        "fixed": {k: _num(v) for k, v in result.fixed.items()},
+        "correlated": result.correlated,
+        "verdicts": {v: to_data(p) for v, p in result.verdicts.items()},
+        "interval_rule": prose.INTERVAL_RULE,
+        "gain": {
+            "mean": _num(result.gain_mean),
+            "sd": _num(result.gain_sd),
+            "quantiles": {f"{q:g}": _num(v) for q, v in result.gain_quantiles.items()},
+            "share_with_a_range": _num(result.gain_range_share),
+        },
+        "target_flips": to_data(result.flip),
+        "target_states": {k: _num(v) for k, v in result.target_states.items()},
+        "configurations_after": {k: _num(v) for k, v in result.configurations.items()},
+        "spearman": {k: _maybe_num(v) for k, v in result.spearman.items()},
+        "spearman_points": result.screened,
+        "spearman_rule": prose.SPEARMAN_RULE,
+        "sobol": None
+        if result.sobol is None
+        else {
+            n: {
+                "first": _num(s.first),
+                "first_conf": _num(s.first_conf),
+                "total": _num(s.total),
+                "total_conf": _num(s.total_conf),
+            }
+            for n, s in result.sobol.items()
+        },
+        "sobol_base": result.sobol_base,
+        "sobol_points": result.sobol_base * (len(result.parameters) + 2),
+        "sobol_rule": prose.SOBOL_RULE,
+        "drivers": [n for n, _ in result.drivers()],
+        "finding": prose.uncertainty_finding(result),
+        "batched_mixed_points": result.mixed,
+        "one_by_one_points": result.fallback,
+        "notes": list(result.notes),
+    }
+
+
+@to_data.register
+def _(sweep: GridSweep) -> dict:
+    return {
+        "scenario": sweep.title,
+        "path": sweep.path,
+        "move": {"player": sweep.mover, "from": sweep.move_from, "to": sweep.move_to},
+        "selection": sweep.selection,
+        "grid": [
+            {"parameter": a.name, "from": _num(a.low), "to": _num(a.high), "steps": a.count}
+            for a in sweep.axes
+        ],
+        "fixed": {k: _num(v) for k, v in sweep.fixed.items()},
+        "points": sweep.size,
+        "shares": {v: _num(s) for v, s in sweep.shares.items()},
+        "gain": {
+            "min": _num(float(sweep.gain_min.min())),
+            "max": _num(float(sweep.gain_max.max())),
+        },
+        "codes": sweep.codes.tolist() if sweep.size <= 100_000 else None,
+        "verdict_codes": dict(VERDICT_CODES),
+        "finding": prose.grid_finding(sweep),
+        "batched_mixed_points": sweep.mixed,
+        "one_by_one_points": sweep.fallback,
         "notes": list(sweep.notes),
     }

@@ -553,3 +553,91 @@ def map_finding(vmap) -> str:
         else:
             placed.append(f"with the values of {point.label} it {would[point.verdict]}")
     return head + (": " + "; ".join(placed) if placed else "")
+
+
+# -- uncertainty ------------------------------------------------------------------------------
+
+
+def percent(p: float) -> str:
+    """A probability as a percentage with one decimal (two below 1%, ``<0.01%`` for a
+    tiny non-zero one).
+
+    >>> percent(0.12786), percent(0.0042), percent(0.0), percent(1.0), percent(0.999996)
+    ('12.8%', '0.42%', '0%', '100%', '>99.99%')
+    """
+    if p == 0 or p == 1:
+        return f"{round(100 * p)}%"
+    if p < 0.0001:
+        return "<0.01%"
+    if p > 0.9999:
+        return ">99.99%"
+    digits = 1 if 0.01 <= p <= 0.99 else 2
+    return f"{100 * p:.{digits}f}%"
+
+
+def probability_text(probability) -> str:
+    """``12.8% (95% interval 12.6–13.0%)`` for a
+    :class:`~triangle.analysis.uncertainty.Probability`."""
+    return (
+        f"{percent(probability.value)} (95% interval "
+        f"{percent(probability.low)}–{percent(probability.high)})"
+    )
+
+
+def _driver_phrase(result, limit: int = 3) -> str:
+    drivers = [(n, v) for n, v in result.drivers() if math.isfinite(v)][:limit]
+    if not drivers:
+        return ""
+    if result.sobol:
+        items = [f"{n} (total Sobol index {fixed(v)})" for n, v in drivers]
+    else:
+        items = [f"{n} (rank correlation {fixed(result.spearman[n])})" for n, _ in drivers]
+    return "; what drives the gain most: " + _and(items)
+
+
+def uncertainty_finding(result) -> str:
+    """The headline of a Monte Carlo run: how likely the move pays off, with its
+    interval, and which guesses drive the gain."""
+    move = f"{result.move_from} → {result.move_to}"
+    pays = result.probability(Verdict.PAYS_OFF)
+    head = (
+        f"Over {result.samples:,} draws of the uncertain parameters, {the(result.mover)}'s "
+        f"move {move} pays off with probability {probability_text(pays)}"
+    )
+    depends = result.probability(Verdict.DEPENDS)
+    if depends.count:
+        head += f", depends on equilibrium selection in {percent(depends.value)}"
+    if result.target is not None and result.partner is not None:
+        head += (
+            f"; {the(result.target)} drops {the(result.partner)} in "
+            f"{percent(result.flip.value)} of the draws"
+        )
+        keeps = result.target_states.get(TargetState.KEEPS, 0.0)
+        cold = result.target_states.get(TargetState.PARTNER_COLD, 0.0)
+        if keeps:
+            head += f" and keeps it in {percent(keeps)}"
+        if cold:
+            head += (
+                f" ({the(result.partner)} is already cold to {the(result.target)} in "
+                f"{percent(cold)}: no tie to split)"
+            )
+    return sentence_case(head + _driver_phrase(result))
+
+
+def grid_finding(sweep) -> str:
+    """The headline of a grid sweep: the share of grid points where the move pays off."""
+    names = ", ".join(a.name for a in sweep.axes)
+    share = sweep.shares[Verdict.PAYS_OFF]
+    return sentence_case(
+        f"{the(sweep.mover)}'s move {sweep.move_from} → {sweep.move_to} pays off at "
+        f"{percent(share)} of {sweep.size:,} grid points over {names}"
+    )
+
+
+SOBOL_RULE = (
+    "Sobol indices of the gain (SALib, Saltelli design with Sobol' sequences, first and "
+    "total order, 95% bootstrap intervals): the share of the gain's variance due to a "
+    "parameter alone (first) and with its interactions (total)"
+)
+SPEARMAN_RULE = "Spearman rank correlation of the gain with each drawn parameter"
+INTERVAL_RULE = "95% Wilson score interval of a binomial proportion"

@@ -292,3 +292,94 @@ def write_sweep_csv(curve, stream: IO[str]) -> None:
         strict=True,
     ):
         writer.writerow([repr(value), repr(g_lo), repr(g_hi), str(verdict)])
+
+
+# -- uncertainty -------------------------------------------------------------------------
+
+
+def _probability_cell(d: Mapping[str, Any]) -> str:
+    if d["probability"] is None:
+        return "n/a"
+    lo, hi = d["interval"]
+    return (
+        f"{fmt(d['probability'], 4):>7}  [{fmt(lo, 4)}, {fmt(hi, 4)}]  "
+        f"{d['count']:,} of {d['total']:,}"
+    )
+
+
+def format_monte_carlo(data: Mapping[str, Any]) -> str:
+    """The summary of a Monte Carlo run (the data of
+    :class:`~triangle.analysis.uncertainty.MonteCarlo`) as text."""
+    move = data["move"]
+    title = f"{data['scenario']}: {move['player']} {move['from']} -> {move['to']}"
+    lines = [title, "=" * len(title)]
+    lines.append(
+        f"{data['samples']:,} draws, seed {data['seed']}, {data['selection']} selection; "
+        f"drawn: {', '.join(data['drawn'])}"
+    )
+    if data["fixed"]:
+        lines.append("fixed: " + ", ".join(f"{k}={fmt(v)}" for k, v in data["fixed"].items()))
+    lines += ["", data["finding"], "", "verdict (probability, 95% Wilson interval)"]
+    for verdict, d in data["verdicts"].items():
+        lines.append(f"  {verdict:<34} {_probability_cell(d)}")
+    if move["target"] is not None:
+        lines.append(
+            f"  {move['target'] + ' drops ' + str(move['partner']):<34} "
+            f"{_probability_cell(data['target_flips'])}"
+        )
+    gain = data["gain"]
+    q = gain["quantiles"]
+    lines += [
+        "",
+        f"gain of {move['player']}: mean {fmt(gain['mean'], 3)}, sd {fmt(gain['sd'], 3)}; "
+        + ", ".join(f"{float(k) * 100:g}% {fmt(v, 3)}" for k, v in q.items()),
+    ]
+    if gain["share_with_a_range"]:
+        lines.append(
+            f"  (the lower end of the gain; {fmt(100 * gain['share_with_a_range'], 2)}% of "
+            "the points have a range)"
+        )
+    lines += ["", "what drives the gain"]
+    header = ["parameter", "distribution", "Spearman"]
+    if data["sobol"]:
+        header += ["Sobol first", "Sobol total"]
+    rows = []
+    for name in data["drivers"]:
+        row = [name, data["drawn"][name], _opt(data["spearman"][name])]
+        if data["sobol"]:
+            s = data["sobol"][name]
+            row += [
+                f"{fmt(s['first'], 3)} ± {fmt(s['first_conf'], 3)}",
+                f"{fmt(s['total'], 3)} ± {fmt(s['total_conf'], 3)}",
+            ]
+        rows.append(row)
+    lines += ["  " + x for x in _table(rows, header)]
+    if data["sobol"]:
+        lines.append(
+            f"  Sobol: SALib, N = {data['sobol_base']} ({data['sobol_points']:,} more points)"
+        )
+    if data["configurations_after"]:
+        lines += ["", "triangle after the move"]
+        for name, share in data["configurations_after"].items():
+            lines.append(f"  {name:<20} {fmt(100 * share, 2)}%")
+    return "\n".join(lines)
+
+
+def format_grid(data: Mapping[str, Any]) -> str:
+    """The summary of a grid sweep (the data of
+    :class:`~triangle.analysis.uncertainty.GridSweep`) as text."""
+    move = data["move"]
+    title = f"{data['scenario']}: {move['player']} {move['from']} -> {move['to']}"
+    lines = [title, "=" * len(title)]
+    axes = "; ".join(
+        f"{a['parameter']} {fmt(a['from'])} to {fmt(a['to'])} ({a['steps']} values)"
+        for a in data["grid"]
+    )
+    lines.append(f"grid: {axes} ({data['points']:,} points, {data['selection']} selection)")
+    if data["fixed"]:
+        lines.append("fixed: " + ", ".join(f"{k}={fmt(v)}" for k, v in data["fixed"].items()))
+    lines += ["", data["finding"], ""]
+    for verdict, share in data["shares"].items():
+        lines.append(f"  {verdict:<34} {fmt(100 * share, 2)}% of the points")
+    lines.append(f"  gain from {fmt(data['gain']['min'], 3)} to {fmt(data['gain']['max'], 3)}")
+    return "\n".join(lines)

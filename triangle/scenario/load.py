@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from triangle.errors import ScenarioError, TriangleInputError
 from triangle.numbers import plain
+from triangle.scenario.distributions import read_correlations, read_distribution
 from triangle.scenario.expressions import FUNCTIONS
 from triangle.scenario.fields import Reader
 from triangle.scenario.model import FORMS, Move, Parameter, Scenario
@@ -48,9 +49,10 @@ COMMON_KEYS = (
     "parameters",
     "move",
     "expected",
+    "correlations",
 )
 TABLE_KEYS = ("strategies", "payoffs", "stances")
-PARAMETER_KEYS = ("value", "range", "unit", "description", "source")
+PARAMETER_KEYS = ("value", "range", "unit", "description", "source", "distribution")
 MOVE_KEYS = ("player", "from", "to", "target", "description", "source", "thresholds")
 VARIANT_KEYS = (
     "format",
@@ -61,6 +63,7 @@ VARIANT_KEYS = (
     "parameters",
     "move",
     "expected",
+    "correlations",
 )
 MAX_BASE_DEPTH = 4
 """Most scenarios that may be stacked with ``base:``."""
@@ -242,6 +245,11 @@ class _Loader:
         expected = {}
         if "expected" in fields:
             expected = self.read_expected(fields["expected"], lines["expected"])
+        correlations: tuple = ()
+        if "correlations" in fields:
+            correlations = read_correlations(
+                r, fields["correlations"], lines["correlations"], parameters
+            )
         return Scenario(
             path=self.path,
             title=title,
@@ -255,6 +263,7 @@ class _Loader:
             sources=sources,
             stances=stances,
             program=program,
+            correlations=correlations,
         )
 
     # -- variants of another scenario ------------------------------------------------------
@@ -281,7 +290,9 @@ class _Loader:
         base = self.read_base(fields["base"], lines["base"])
         changes: dict[str, Parameter] = {}
         if "parameters" in fields:
-            changes = self.read_parameters(fields["parameters"], lines["parameters"])
+            changes = self.read_parameters(
+                fields["parameters"], lines["parameters"], base.parameters
+            )
         parameters = dict(base.parameters)
         for name, new in changes.items():
             old = parameters.get(name)
@@ -311,6 +322,9 @@ class _Loader:
                 description=new.description or old.description,
                 unit=new.unit or old.unit,
                 line=new.line,
+                # a new value is a different world: the base's distribution does not
+                # carry over unless the variant states one
+                distribution=new.distribution,
             )
         parameters.update(changes)
         texts = {k: r.text(fields[k], k, lines[k]) for k in ("title", "description") if k in fields}
@@ -325,6 +339,17 @@ class _Loader:
         expected = {}
         if "expected" in fields:
             expected = self.read_expected(fields["expected"], lines["expected"])
+        if "correlations" in fields:
+            correlations = read_correlations(
+                r, fields["correlations"], lines["correlations"], parameters
+            )
+        else:  # the base's, between parameters that still have distributions
+            correlations = tuple(
+                c
+                for c in base.correlations
+                if parameters[c.first].distribution is not None
+                and parameters[c.second].distribution is not None
+            )
         return dataclasses.replace(
             base,
             path=self.path,
@@ -335,6 +360,7 @@ class _Loader:
             move=move,
             expected=MappingProxyType(expected),
             base=base.path,
+            correlations=correlations,
         )
 
     def read_base(self, node: Node, line: int) -> Scenario:
@@ -406,7 +432,9 @@ class _Loader:
             )
         return tuple(names)
 
-    def read_parameters(self, node: Node, line: int) -> dict[str, Parameter]:
+    def read_parameters(
+        self, node: Node, line: int, base: dict[str, Parameter] | None = None
+    ) -> dict[str, Parameter]:
         r = self.reader
         table = r.mapping(node, "parameters", line)
         if len(table.entries) > MAX_PARAMETERS:
@@ -444,6 +472,17 @@ class _Loader:
             source = None
             if "source" in fields:
                 source = r.source(fields["source"], f"source of {what}", spec.key_line("source"))
+            distribution = None
+            if "distribution" in fields:
+                known = base.get(name) if base else None
+                distribution = read_distribution(
+                    r,
+                    fields["distribution"],
+                    what,
+                    spec.key_line("distribution"),
+                    rng if rng is not None or known is None else known.range,
+                    number,
+                )
             out[name] = Parameter(
                 name=name,
                 value=number,
@@ -452,6 +491,7 @@ class _Loader:
                 description=texts.get("description"),
                 source=source,
                 line=key.line,
+                distribution=distribution,
             )
         return out
 

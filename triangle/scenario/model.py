@@ -21,6 +21,7 @@ import numpy as np
 from triangle.errors import ScenarioError, TriangleInputError
 from triangle.game import RESOLUTION, Game, Stances, payoff_ranges, scale_problem
 from triangle.numbers import plain
+from triangle.scenario.distributions import Correlation, Distribution
 from triangle.scenario.expressions import Expression
 
 FORMS = ("table", "relations")
@@ -42,6 +43,9 @@ class Parameter:
         Documentation; ``source`` names the claim(s) or reference behind the value.
     line : int or None
         Where the parameter is declared in the file.
+    distribution : Distribution or None
+        How unsure the value is (:mod:`triangle.scenario.distributions`): what a
+        Monte Carlo sweep draws the parameter from; ``None`` for a fixed value.
     """
 
     name: str
@@ -51,6 +55,7 @@ class Parameter:
     description: str | None = None
     source: str | None = None
     line: int | None = None
+    distribution: Distribution | None = None
 
     def search_range(self, value: float | None = None) -> tuple[float, float]:
         """The interval searched for flips and drawn on charts: the declared range, or
@@ -178,6 +183,8 @@ class Scenario:
     program: PayoffProgram | None = field(default=None, repr=False)
     base: str | None = None
     """Path of the scenario this one is a variant of (``base:``), else ``None``."""
+    correlations: tuple[Correlation, ...] = ()
+    """Rank correlations between parameters with distributions (``correlations:``)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.parameters, MappingProxyType):
@@ -291,17 +298,73 @@ class Scenario:
         """
         if self.program is None:
             raise TriangleInputError(f"{self.path}: scenario has no payoffs to compile")
-        shape = (len(self.players), *(len(s) for s in self.strategies))
-        out = np.empty((len(points), *shape))
+        arrays = {name: np.full(len(points), p.value) for name, p in self.parameters.items()}
         for b, point in enumerate(points):
-            out[b] = self.program.evaluate(self.parameter_values(point))[0]
+            for name, value in point.items():
+                column = arrays.get(name)
+                if column is None or not _is_real(value):
+                    self._checked(name, value)  # raises
+                column[b] = value
+        return self.compile_arrays(arrays, size=len(points))
+
+    def compile_arrays(
+        self, arrays: Mapping[str, np.ndarray], size: int | None = None
+    ) -> np.ndarray:
+        """Payoff arrays at many points given as one array of values per parameter.
+
+        Parameters
+        ----------
+        arrays : mapping
+            ``name -> values``, one value per point; parameters not given keep their
+            value. Values are checked like :meth:`compile`'s overrides.
+        size : int, optional
+            The number of points (needed only when ``arrays`` is empty).
+
+        Returns
+        -------
+        ndarray
+            Shape ``(size, n_players, s_1, ..., s_n)``, the same numbers, bit for bit,
+            as :meth:`compile` at each point (:mod:`triangle.scenario.vectorized`).
+        """
+        from triangle.scenario.vectorized import payoffs_of_arrays
+
+        if self.program is None:
+            raise TriangleInputError(f"{self.path}: scenario has no payoffs to compile")
+        if size is None:
+            size = len(next(iter(arrays.values()))) if arrays else 1
+        values = {name: np.full(size, p.value) for name, p in self.parameters.items()}
+        for name, column in arrays.items():
+            column = np.asarray(column, dtype=float).reshape(-1)
+            if name not in values or column.shape != (size,):
+                self._checked(name, column[0] if column.size else 0.0)  # unknown: raises
+                raise TriangleInputError(f"{name}: {column.size} values for {size} points")
+            parameter = self.parameters[name]
+            bad = ~np.isfinite(column)
+            if parameter.range is not None:
+                bad |= (column < parameter.range[0]) | (column > parameter.range[1])
+            if bad.any():
+                self._checked(name, float(column[np.argmax(bad)]))  # raises
+            values[name] = column
+
+        def point(b: int) -> dict[str, float]:
+            return {name: float(column[b]) for name, column in values.items()}
+
+        found = payoffs_of_arrays(self.program, values, size)
+        if found is None:
+            out = np.empty((size, len(self.players), *(len(s) for s in self.strategies)))
+            for b in range(size):
+                out[b] = self.program.evaluate(point(b))[0]
+        else:
+            out, failed = found
+            for b in np.flatnonzero(failed):
+                out[b] = self.program.evaluate(point(int(b)))[0]  # raises, located
         ranges = payoff_ranges(out, batch_dims=1)
         magnitude = np.abs(out).reshape(*ranges.shape, -1).max(axis=-1)
         with np.errstate(over="ignore"):
             small = np.maximum(RESOLUTION * np.spacing(magnitude), np.finfo(float).tiny)
             bad = ~np.isfinite(ranges) | ((ranges > 0) & (ranges < small))
         for b in np.flatnonzero(bad.any(axis=1)):  # the first raises, located
-            self._check_scale(out[b], points[b])
+            self._check_scale(out[b], point(int(b)))
         return out
 
     def _check_scale(self, payoffs: np.ndarray, values: Mapping[str, float]) -> None:
@@ -336,6 +399,13 @@ class Scenario:
         for p in self.parameters.values():
             if p.source is None:
                 found.append((p.line, f"parameter {p.name!r} has no source"))
+            if p.distribution is not None and p.distribution.source is None:
+                found.append(
+                    (p.distribution.line, f"the distribution of parameter {p.name!r} has no source")
+                )
+        for c in self.correlations:
+            if c.source is None:
+                found.append((c.line, f"the correlation of {c.first} and {c.second} has no source"))
         if self.program is not None:
             for number in self.program.numbers():
                 why = number.unsourced()

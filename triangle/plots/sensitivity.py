@@ -1,0 +1,80 @@
+"""What drives the gain: Sobol indices (or rank correlations) as a tornado of bars.
+
+:func:`draw_sensitivity` draws, for each drawn parameter of a
+:class:`~triangle.analysis.uncertainty.MonteCarlo` result (most influential first),
+its total Sobol index with the bootstrap 95% interval and its first-order index
+inside it; without Sobol indices, the Spearman rank correlation of the gain with the
+parameter (negative to the left). :func:`sensitivity_figure` adds the headline.
+
+Gids: ``"total:<name>"``, ``"first:<name>"`` or ``"spearman:<name>"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matplotlib.figure import Figure
+
+from triangle.plots.layout import bottom_of, figure_title, inches
+from triangle.plots.style import INK, OKABE_ITO, new_figure, styled
+from triangle.plots.verdict_probability import _result
+from triangle.report.prose import uncertainty_finding
+
+__all__ = ["draw_sensitivity", "sensitivity_figure"]
+
+
+@styled
+def draw_sensitivity(ax: Any, result, *, limit: int = 12) -> Any:
+    """Draw the sensitivity of the gain to each drawn parameter into ``ax``."""
+    result = _result(result)
+    names = [n for n, _ in result.drivers()][:limit]
+    if result.sobol:
+        for row, name in enumerate(names):
+            s = result.sobol[name]
+            total = ax.barh(
+                row,
+                s.total,
+                color=OKABE_ITO["sky blue"],
+                height=0.7,
+                xerr=s.total_conf,
+                capsize=3,
+                ecolor=INK,
+            )
+            total.patches[0].set_gid(f"total:{name}")
+            first = ax.barh(row, s.first, color=OKABE_ITO["blue"], height=0.35)
+            first.patches[0].set_gid(f"first:{name}")
+        ax.set_xlabel(
+            "Sobol index of the gain (light: total, with 95% interval; dark: first order)"
+        )
+        ax.set_xlim(
+            0,
+            max(1e-9, max(result.sobol[n].total + result.sobol[n].total_conf for n in names)) * 1.1,
+        )
+    else:
+        for row, name in enumerate(names):
+            value = result.spearman[name]
+            bar = ax.barh(
+                row,
+                value,
+                height=0.6,
+                color=OKABE_ITO["bluish green" if value > 0 else "vermillion"],
+            )
+            bar.patches[0].set_gid(f"spearman:{name}")
+        ax.axvline(0, color=INK, linewidth=1)
+        ax.set_xlim(-1, 1)
+        ax.set_xlabel("Spearman rank correlation with the gain")
+    ax.set_yticks(range(len(names)), names)
+    ax.invert_yaxis()
+    return ax
+
+
+@styled
+def sensitivity_figure(result, *, title: str | None = None) -> Figure:
+    """What drives the gain in a Monte Carlo run, with the run's headline."""
+    result = _result(result)
+    rows = min(12, len(result.parameters))
+    fig = new_figure(9.0, 2.6 + 0.32 * rows)
+    top = bottom_of(fig, figure_title(fig, title or uncertainty_finding(result), size=12))
+    ax = fig.add_axes((0.24, 0.16, 0.72, top - inches(fig, 0.3) - 0.16))
+    draw_sensitivity(ax, result)
+    return fig
