@@ -39,18 +39,18 @@ class MoveAnalysis:
     game : Game
         The compiled game.
     spec : MoveSpec
-        The move as indices (mover, from, to, target, partner).
+        The move as indices (mover, from, to, target, third actor).
     before, after : Side
     point : PointResult
         Gains and verdict codes under each selection rule.
     wedge : Wedge or None
-        Only with a target and its partner in a triangle with stances.
+        Only with a target and a third actor in a triangle with stances.
     decomposition : dict
         The mover's gain by payoff component: its components at the representative
         AFTER outcome minus those at the representative BEFORE outcome (they add up
         to the lower bound of the gain).
     tie : TieFacts or None
-        What the target does with its partner tie and what it is worth (the
+        What the target does with its tie to the third actor and what it is worth (the
         explanation's numbers; :func:`triangle.report.reason` words them).
     thresholds : tuple of Threshold
     notes : tuple of str
@@ -80,8 +80,8 @@ class MoveAnalysis:
         return None if self.spec.target is None else self.game.players[self.spec.target]
 
     @property
-    def partner(self) -> str | None:
-        return None if self.spec.partner is None else self.game.players[self.spec.partner]
+    def third(self) -> str | None:
+        return None if self.spec.third is None else self.game.players[self.spec.third]
 
     @property
     def selection(self) -> Selection:
@@ -105,7 +105,7 @@ class MoveAnalysis:
 
     @property
     def keep(self) -> TargetState:
-        """Whether the target's best reply AFTER keeps its partner tie (see
+        """Whether the target's best reply AFTER keeps its tie to the third actor (see
         :func:`~triangle.analysis.point.target_state`)."""
         return self.point.keep
 
@@ -127,7 +127,7 @@ def analyze_move(
         Parameter values replacing the scenario's.
     thresholds : sequence of str
         Parameters for which to find where the verdict flips and, when the move has
-        a target, where the target's choice about its partner flips
+        a target, where the target's choice about the third actor flips
         (:func:`~triangle.analysis.find_threshold`, kinds ``"verdict"`` then
         ``"target"``).
     tol : float

@@ -74,7 +74,7 @@ class MoveSweep:
         Configuration of the plausible AFTER outcomes per point (see
         :class:`PointResult`); ``None`` entries without a triangle.
     keep_value : ndarray
-        The target's value of keeping its partner tie (NaN when undefined).
+        The target's value of keeping its tie to the third actor (NaN when undefined).
     target_states : tuple of str
         The target's state at each point (:func:`target_state`).
     fallback : ndarray of bool
@@ -319,7 +319,7 @@ def sweep_move(
             configurations[b] = found.pop() if len(found) == 1 else SEVERAL
         values = flat_values[b, chosen]
         reps[b] = chosen[np.flatnonzero(values <= values.min() + atol[b])[0]]
-    if spec.partner is not None and template.stances is not None and cheap.size:
+    if spec.third is not None and template.stances is not None and cheap.size:
         keep[cheap], states[cheap] = _batch_target_states(
             template, spec, payoffs[cheap], reps[cheap], atol[cheap]
         )
@@ -369,16 +369,16 @@ def _batch_target_states(
     followers = [j for j in range(3) if j != spec.mover]
     shape = tuple(template.shape[j] for j in followers)
     picks = np.unravel_index(reps, shape)
-    partner_k = picks[followers.index(spec.partner)]
-    t, p = spec.target, spec.partner
+    third_k = picks[followers.index(spec.third)]
+    t, p = spec.target, spec.third
     own = np.moveaxis(payoffs[:, t], [1 + spec.mover, 1 + p, 1 + t], [1, 2, 3])
-    u = own[np.arange(len(reps)), spec.after, partner_k]  # (batch, target strategies)
-    partner, target = template.players[p], template.players[t]
-    warm = np.array([partner in w for w in template.stances[t]])
+    u = own[np.arange(len(reps)), spec.after, third_k]  # (batch, target strategies)
+    third, target = template.players[p], template.players[t]
+    warm = np.array([third in w for w in template.stances[t]])
     values = np.full(len(reps), np.nan)
     if warm.any() and (~warm).any():
         values = u[:, warm].max(axis=1) - u[:, ~warm].max(axis=1)
-    reciprocated = np.array([target in w for w in template.stances[p]])[partner_k]
+    reciprocated = np.array([target in w for w in template.stances[p]])[third_k]
     states = [
         keep_state(float(v), float(a), bool(r))
         for v, a, r in zip(values, atol, reciprocated, strict=True)

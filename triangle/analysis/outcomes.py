@@ -1,5 +1,5 @@
 """The outcomes of a move: the followers' equilibria after each commitment, grouped,
-and whether the move splits its target from the target's partner.
+and whether the move splits its target from the third actor.
 
 Outcomes that give every player the same payoffs and the same ties are grouped (a
 stance toward a cold actor changes nothing), keeping the list of their profiles.
@@ -192,26 +192,27 @@ def side_outcomes(
 
 @dataclass(frozen=True)
 class Wedge:
-    """Whether the move splits its target from the target's partner.
+    """Whether the move splits its target from the third actor (drives a *wedge*
+    between them).
 
     Attributes
     ----------
-    target, partner : str
+    target, third : str
     before, after : TieState
-        The target–partner tie over the selected outcomes: friendly in all, hostile
+        The target–third tie over the selected outcomes: friendly in all, hostile
         in all, or varying.
     status : WedgeStatus
     """
 
     target: str
-    partner: str
+    third: str
     before: TieState
     after: TieState
     status: WedgeStatus
 
     @property
     def wedge(self) -> bool:
-        """The target–partner tie is hostile in every selected AFTER outcome."""
+        """The target–third tie is hostile in every selected AFTER outcome."""
         return self.after == TieState.HOSTILE
 
 
@@ -227,16 +228,16 @@ def _tie_state(game: Game, side: Side, a: int, b: int) -> TieState:
 
 
 def wedge_of(game: Game, spec: MoveSpec, before: Side, after: Side) -> Wedge | None:
-    """The :class:`Wedge` of a move with a target and a partner in a triangle with
+    """The :class:`Wedge` of a move with a target and a third actor in a triangle with
     stances; ``None`` otherwise."""
-    if spec.target is None or spec.partner is None or game.stances is None:
+    if spec.target is None or spec.third is None or game.stances is None:
         return None
-    b = _tie_state(game, before, spec.target, spec.partner)
-    a = _tie_state(game, after, spec.target, spec.partner)
+    b = _tie_state(game, before, spec.target, spec.third)
+    a = _tie_state(game, after, spec.target, spec.third)
     if a == TieState.HOSTILE:
         status = WedgeStatus.ALREADY_BROKEN if b == TieState.HOSTILE else WedgeStatus.BREAKS
     elif a == TieState.FRIENDLY:
         status = WedgeStatus.HOLDS
     else:
         status = WedgeStatus.DEPENDS
-    return Wedge(game.players[spec.target], game.players[spec.partner], b, a, status)
+    return Wedge(game.players[spec.target], game.players[spec.third], b, a, status)

@@ -2,7 +2,7 @@
 
 :func:`find_threshold` finds the values of one parameter at which the verdict on a
 scenario's move changes (``kind="verdict"``), or at which the target's best reply
-after the move changes between keeping and dropping its tie with its partner
+after the move changes between keeping and dropping its tie with the third actor
 (``kind="target"``), within the parameter's declared range (or a given ``[lo, hi]``).
 
 Two methods:
@@ -105,8 +105,8 @@ class Threshold:
         Nearest flip minus ``value``; ``None`` when there is no flip.
     selection : str
     notes : tuple of str
-    target, partner : str or None
-        The move's target and its partner (named by ``kind="target"`` findings).
+    target, third : str or None
+        The move's target and the third actor (named by ``kind="target"`` findings).
 
     :func:`triangle.report.threshold_sentence` states the finding in words.
     """
@@ -124,7 +124,7 @@ class Threshold:
     selection: str = "plausible"
     notes: tuple[str, ...] = field(default=())
     target: str | None = None
-    partner: str | None = None
+    third: str | None = None
 
     @property
     def points(self) -> tuple[float, ...]:
@@ -292,7 +292,7 @@ def find_threshold(
     kind : {"verdict", "target"}
         ``"verdict"``: where the verdict on the move changes. ``"target"``: where the
         target's best reply after the move changes between keeping and dropping its
-        tie with its partner (value of keeping it, at the representative AFTER outcome,
+        tie with the third actor (value of keeping it, at the representative AFTER outcome,
         crossing zero).
     lo, hi : float, optional
         The interval to search; default the declared range, or
@@ -311,7 +311,7 @@ def find_threshold(
     TriangleInputError
         For an unknown parameter (the message lists the known ones), a bad kind or
         interval, a scenario without a move, or ``kind="target"`` without a target
-        and partner.
+        and third actor.
 
     Examples
     --------
@@ -358,11 +358,11 @@ def find_threshold(
     spec = resolve_move(scenario, game)
     names = {
         "target": None if spec.target is None else game.players[spec.target],
-        "partner": None if spec.partner is None else game.players[spec.partner],
+        "third": None if spec.third is None else game.players[spec.third],
     }
-    if kind == "target" and (spec.partner is None or game.stances is None):
+    if kind == "target" and (spec.third is None or game.stances is None):
         raise TriangleInputError(
-            f"{scenario.path}: kind='target' needs a move with a target and a partner in a "
+            f"{scenario.path}: kind='target' needs a move with a target and a third actor in a "
             "triangle with stances (relations form, or a table with `stances:`)"
         )
     ev = _Evaluator(scenario, parameter, overrides, kind, selection, tol)
@@ -414,5 +414,5 @@ def find_threshold(
         selection=selection,
         notes=tuple(notes),
         target=names["target"],
-        partner=names["partner"],
+        third=names["third"],
     )

@@ -271,12 +271,13 @@ def _side(side: Side, game: Game) -> dict:
 def _(wedge: Wedge) -> dict:
     return {
         "target": wedge.target,
-        "partner": wedge.partner,
-        "target_partner_tie_before": wedge.before,
-        "target_partner_tie_after": wedge.after,
-        "after": wedge.after,
+        "third": wedge.third,
+        "tie_before": wedge.before,
+        "tie_after": wedge.after,
         "status": wedge.status,
         "wedge": wedge.wedge,
+        "sentence": prose.wedge_sentence(wedge),
+        "rule": prose.WEDGE_RULE,
     }
 
 
@@ -284,22 +285,13 @@ def _(wedge: Wedge) -> dict:
 def _(analysis: MoveAnalysis) -> dict:
     sc = analysis.scenario
     point = analysis.point
-    no_wedge = {
-        "target": analysis.target,
-        "partner": analysis.partner,
-        "target_partner_tie_before": None,
-        "target_partner_tie_after": None,
-        "after": None,
-        "status": None,
-        "wedge": None,
-    }
     move = {
         "player": analysis.mover,
         "from": analysis.before.strategy,
         "to": analysis.after.strategy,
         "target": analysis.target,
         "target_rule": analysis.spec.target_rule,
-        "partner": analysis.partner,
+        "third": analysis.third,
         "verdict": analysis.verdict,
         "reason": prose.reason(analysis),
         "gain": {"min": _num(analysis.gain[0]), "max": _num(analysis.gain[1])},
@@ -311,8 +303,10 @@ def _(analysis: MoveAnalysis) -> dict:
         "gains": {s: {"min": _num(lo), "max": _num(hi)} for s, (lo, hi) in point.gains.items()},
         "before": _side(analysis.before, analysis.game),
         "after": _side(analysis.after, analysis.game),
-        "wedge": no_wedge if analysis.wedge is None else to_data(analysis.wedge),
-        "target_keeps_partner": {
+        "wedge": None if analysis.wedge is None else to_data(analysis.wedge),
+        "target_keeps_tie": None
+        if analysis.third is None
+        else {
             "state": analysis.keep,
             "value": None if not math.isfinite(point.keep_value) else _num(point.keep_value),
         },

@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 
 from triangle.numbers import brief, fixed, flip_value, signed
-from triangle.vocabulary import TargetState, Verdict
+from triangle.vocabulary import TargetState, Verdict, WedgeStatus
 
 __all__ = [
     "COMMITMENT_RULE",
@@ -29,6 +29,7 @@ __all__ = [
     "GAIN_RULE",
     "PLAUSIBLE_RULE",
     "SELECTION_RULES",
+    "WEDGE_RULE",
     "balance",
     "comparison_finding",
     "curve_finding",
@@ -44,6 +45,7 @@ __all__ = [
     "the",
     "threshold_sentence",
     "verdict_line",
+    "wedge_sentence",
 ]
 
 # -- the rules, in words ------------------------------------------------------------------
@@ -69,6 +71,12 @@ DECOMPOSITION_RULE = (
 PLAUSIBLE_RULE = (
     "plausible = no player puts positive probability on a pure strategy that is "
     "weakly dominated by another pure strategy (one round, not iterated)"
+)
+WEDGE_RULE = (
+    "the third actor is the player of the triangle who is neither the mover nor the "
+    "target; the move drives a wedge between the target and the third actor when their "
+    "tie is hostile in every selected AFTER outcome (breaks: friendly in some selected "
+    "BEFORE outcome; already broken: hostile before too; holds: friendly after)"
 )
 COMMITMENT_RULE = (
     "the leader commits to a pure strategy; the followers play a Nash equilibrium of "
@@ -138,11 +146,11 @@ def gain_text(lo: float, hi: float) -> str:
 
 
 def _tie_clause(tie) -> str | None:
-    """What the target does with its partner tie AFTER, and what keeping it is worth."""
+    """What the target does with its tie to the third actor AFTER, and what keeping it is worth."""
     if tie is None:
         return None
-    t, p, m, atol = tie.target, tie.partner, tie.mover, tie.atol
-    if tie.partner_cold:
+    t, p, m, atol = tie.target, tie.third, tie.mover, tie.atol
+    if tie.third_cold:
         verb = "turns" if tie.friendly_before else "stays"
         clause = f"{t}'s tie with {p} {verb} hostile: {p} is not warm to {t}"
         if tie.friendly_costs:
@@ -220,39 +228,63 @@ def reason(analysis) -> str:
     return "; ".join(c for c in clauses if c)
 
 
+_WEDGE_ENDINGS = {
+    WedgeStatus.BREAKS: "the move breaks it",
+    WedgeStatus.ALREADY_BROKEN: "it was already broken",
+    WedgeStatus.HOLDS: "it holds",
+    WedgeStatus.DEPENDS: "whether it breaks depends on equilibrium selection",
+}
+
+
+def wedge_sentence(wedge) -> str:
+    """Whether the move splits its target from the third actor, for a
+    :class:`~triangle.analysis.Wedge`.
+
+    Examples
+    --------
+    >>> from triangle.analysis import Wedge
+    >>> print(wedge_sentence(Wedge("Russia", "China", "friendly", "friendly", "holds")))
+    does the move split Russia from China? Their tie is friendly before and friendly after: it holds
+    """
+    return (
+        f"does the move split {the(wedge.target)} from {the(wedge.third)}? Their tie is "
+        f"{wedge.before} before and {wedge.after} after: {_WEDGE_ENDINGS[wedge.status]}"
+    )
+
+
 # -- where a verdict flips --------------------------------------------------------------------
 
 
-def _goal(kind: str, state: str, target: str | None, partner: str | None) -> str:
+def _goal(kind: str, state: str, target: str | None, third: str | None) -> str:
     if kind == "verdict":
         return {
             Verdict.PAYS_OFF: "for the move to pay off",
             Verdict.DOES_NOT_PAY_OFF: "for the move not to pay off",
             Verdict.DEPENDS: "for the verdict to depend on equilibrium selection",
         }[state]
-    t, p = target, partner
+    t, p = target, third
     return {
         TargetState.KEEPS: f"for {t} to keep its tie with {p}",
         TargetState.DROPS: f"for {t} to drop its tie with {p}",
         TargetState.INDIFFERENT: f"for {t} to be indifferent to its tie with {p}",
-        TargetState.PARTNER_COLD: f"for {p} to turn cold to {t}",
+        TargetState.THIRD_COLD: f"for {p} to turn cold to {t}",
         TargetState.UNDETERMINED: f"for {t}'s reply to {p} to be undetermined",
     }[state]
 
 
-def _steady(kind: str, state: str, target: str | None, partner: str | None) -> str:
+def _steady(kind: str, state: str, target: str | None, third: str | None) -> str:
     if kind == "verdict":
         return {
             Verdict.PAYS_OFF: "the move pays off",
             Verdict.DOES_NOT_PAY_OFF: "the move does not pay off",
             Verdict.DEPENDS: "the verdict depends on equilibrium selection",
         }[state]
-    t, p = target, partner
+    t, p = target, third
     return {
         TargetState.KEEPS: f"{t} keeps its tie with {p}",
         TargetState.DROPS: f"{t} drops its tie with {p}",
         TargetState.INDIFFERENT: f"{t} is indifferent to its tie with {p}",
-        TargetState.PARTNER_COLD: f"{p} is cold to {t}",
+        TargetState.THIRD_COLD: f"{p} is cold to {t}",
         TargetState.UNDETERMINED: f"{t}'s reply to {p} is undetermined",
     }[state]
 
@@ -270,7 +302,7 @@ def threshold_sentence(threshold) -> str:
     "rivalry would have to exceed 1.80 for the move to pay off; the scenario's value is 0.50"
     """
     th = threshold
-    who = (th.kind, th.target, th.partner)
+    who = (th.kind, th.target, th.third)
     tail = f"the scenario's value is {flip_value(th.value)}"
     flips = list(th.flips)
     if not flips:
@@ -306,7 +338,7 @@ def move_phrase(analysis) -> str:
     if game.stances is not None:
         before = game.stances[spec.mover][spec.before]
         after = game.stances[spec.mover][spec.after]
-        order = [p for p in (analysis.target, analysis.partner) if p]
+        order = [p for p in (analysis.target, analysis.third) if p]
         key = {p: n for n, p in enumerate(order)}
 
         def ordered(xs: Iterable[str]) -> list[str]:

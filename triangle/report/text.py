@@ -165,6 +165,16 @@ def _gain_text(gain: Mapping[str, float]) -> str:
     return fmt(lo, 3) if abs(hi - lo) < 1e-12 else f"{fmt(lo, 3)} to {fmt(hi, 3)}"
 
 
+def _move_roles(move: Mapping[str, Any]) -> str:
+    """`` (target Russia, third actor China)``: who the move aims at, when anyone."""
+    named = [
+        f"{label} {move[key]}"
+        for key, label in (("target", "target"), ("third", "third actor"))
+        if move.get(key)
+    ]
+    return f" ({', '.join(named)})" if named else ""
+
+
 def format_analysis(analysis) -> str:
     """A :class:`~triangle.analysis.MoveAnalysis` as text for a terminal: the verdict and
     why, the triangle before and after, the gain by component, the verdicts under
@@ -173,10 +183,7 @@ def format_analysis(analysis) -> str:
     move = data["move"]
     title = data["scenario"]
     lines = [title, "=" * len(title), f"file: {data['path']}"]
-    lines.append(
-        f"move: {move['player']} {move['from']} -> {move['to']}"
-        + (f" (target {move['target']}, partner {move['partner']})" if move.get("target") else "")
-    )
+    lines.append(f"move: {move['player']} {move['from']} -> {move['to']}" + _move_roles(move))
     lines.append("")
     lines.append(
         f"Verdict: {move['verdict'].upper()} for {move['player']}"
@@ -193,11 +200,7 @@ def format_analysis(analysis) -> str:
     lines += ["  " + x for x in _table(rows, ["", "strategy", "triangle", "payoffs"])]
     wedge = move.get("wedge")
     if wedge:
-        lines.append(
-            f"  wedge: the {wedge['target']}–{wedge['partner']} tie is "
-            f"{wedge['target_partner_tie_before']} before and "
-            f"{wedge['target_partner_tie_after']} after ({wedge['status']})"
-        )
+        lines.append(f"  wedge: {wedge['sentence']}")
     lines.append("")
     lines.append(f"Gain of {move['player']} by component (after - before)")
     for name, value in move["decomposition"].items():
