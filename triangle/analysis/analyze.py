@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from triangle.analysis.explain import TieFacts, tie_facts
+from triangle.analysis.gain import Gain
 from triangle.analysis.move import MoveSpec, require_move, resolve_move
 from triangle.analysis.outcomes import Side, Wedge, side_outcomes, wedge_of
 from triangle.analysis.point import PointResult, evaluate_point, move_branches
@@ -71,6 +72,14 @@ class MoveAnalysis:
     notes: tuple[str, ...] = field(default=())
     tol: float = DEFAULT_TOL
 
+    def __repr__(self) -> str:
+        title = getattr(self.scenario, "title", None) or getattr(self.scenario, "path", "")
+        move = f"{self.mover}: {self.before.strategy} -> {self.after.strategy}"
+        return (
+            f"MoveAnalysis(scenario={title!r}, move={move!r}, verdict={self.verdict!r}, "
+            f"gain={self.gain!r})"
+        )
+
     @property
     def mover(self) -> str:
         return self.game.players[self.spec.mover]
@@ -99,9 +108,14 @@ class MoveAnalysis:
         return {s: Verdict.from_code(self.point.codes[s]) for s in SELECTIONS}
 
     @property
-    def gain(self) -> tuple[float, float]:
-        """``(min, max)`` of the mover's gain under the plausible selection."""
-        return self.point.gains["plausible"]
+    def gain(self) -> Gain:
+        """The mover's gain under the plausible selection (``.min``, ``.max``)."""
+        return Gain.of(*self.point.gains[Selection.PLAUSIBLE])
+
+    @property
+    def gains(self) -> dict[str, Gain]:
+        """The mover's gain under each selection rule."""
+        return {s: Gain.of(*self.point.gains[s]) for s in SELECTIONS}
 
     @property
     def keep(self) -> TargetState:
@@ -146,8 +160,11 @@ def analyze_move(
     --------
     >>> from triangle.scenario import load_scenario
     >>> a = analyze_move(load_scenario("scenarios/reverse_kissinger_2025.yaml"))
-    >>> a.verdict, round(a.gain[0], 2)
-    ('does not pay off', -0.65)
+    >>> a
+    MoveAnalysis(scenario='Reverse Kissinger: courting Russia, 2025', \
+move='US: cold -> warm:Russia', verdict='does not pay off', gain=Gain(-0.65))
+    >>> a.gain.min
+    -0.65
     """
     require_move(scenario)
     game = scenario.compile(overrides)

@@ -41,6 +41,11 @@ def components_at(game: Game, profile) -> dict[str, dict[str, float]]:
     }
 
 
+def _readable(payoffs: dict[str, float]) -> dict[str, float]:
+    """Payoffs for a ``repr``: rounded to 12 decimals, as the JSON output writes them."""
+    return {p: float(round(v, 12)) + 0.0 for p, v in payoffs.items()}
+
+
 @dataclass(frozen=True, eq=False)
 class Outcome:
     """One outcome of the followers' game (a group of payoff-equivalent equilibria).
@@ -74,6 +79,13 @@ class Outcome:
     triad: Triad | None
     components: dict[str, dict[str, float]]
 
+    def __repr__(self) -> str:
+        shape = "" if self.triad is None else f", triad={self.triad.configuration!r}"
+        return (
+            f"Outcome(kind={self.kind!r}, payoffs={_readable(self.payoffs)}{shape}, "
+            f"equilibria={len(self.profiles)}, selected={self.selected})"
+        )
+
 
 @dataclass(frozen=True, eq=False)
 class Side:
@@ -102,6 +114,14 @@ class Side:
     representative: Outcome
     profile: tuple[np.ndarray, ...]
     triads: tuple[Triad, ...]
+
+    def __repr__(self) -> str:
+        shape = "" if self.triad is None else f", triad={self.triad.configuration!r}"
+        selected = sum(o.selected for o in self.outcomes)
+        return (
+            f"Side(strategy={self.strategy!r}, payoffs={_readable(self.payoffs)}{shape}, "
+            f"outcomes={len(self.outcomes)}, selected={selected})"
+        )
 
     @property
     def triad(self) -> Triad | None:

@@ -17,9 +17,9 @@ purpose: a change of wording never has to be hunted across the package.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 
+from triangle.analysis.gain import is_range
 from triangle.numbers import brief, fixed, flip_value, signed
 from triangle.vocabulary import TargetState, Verdict, WedgeStatus
 
@@ -128,11 +128,6 @@ def sentence_case(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def is_range(lo: float, hi: float) -> bool:
-    """Whether a gain's bounds differ enough to be written as a range."""
-    return not math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def gain_text(lo: float, hi: float) -> str:
