@@ -144,12 +144,12 @@ def _tie_clause(tie) -> str | None:
     """What the target does with its tie to the third actor AFTER, and what keeping it is worth."""
     if tie is None:
         return None
-    t, p, m, atol = tie.target, tie.third, tie.mover, tie.atol
+    t, p, m, atol = the(tie.target), the(tie.third), the(tie.mover), tie.atol
     if tie.third_cold:
         verb = "turns" if tie.friendly_before else "stays"
         clause = f"{t}'s tie with {p} {verb} hostile: {p} is not warm to {t}"
         if tie.friendly_costs:
-            costs = [f"{who} {brief(cost)}" for who, cost in tie.friendly_costs]
+            costs = [f"{the(who)} {brief(cost)}" for who, cost in tie.friendly_costs]
             clause += f" (a friendly tie would cost {' and '.join(costs)})"
         return clause
     if tie.friendly_after:
@@ -184,9 +184,9 @@ def _roles_clause(analysis) -> str | None:
     for j in order:
         a = players[j]
         if ta.role(a) != tb.role(a):
-            phrases.append(f"{a} becomes {_role_phrase(ta.role(a))}")
+            phrases.append(f"{the(a)} becomes {_role_phrase(ta.role(a))}")
         elif j == spec.mover:
-            phrases.append(f"{a} stays {_role_phrase(ta.role(a))}")
+            phrases.append(f"{the(a)} stays {_role_phrase(ta.role(a))}")
     if ta.configuration != tb.configuration:
         change = f"{tb.configuration} → {ta.configuration}"
     else:
@@ -195,14 +195,22 @@ def _roles_clause(analysis) -> str | None:
 
 
 def _gain_clause(analysis) -> str:
-    lo, hi = analysis.gain
-    atol = analysis.point.atol
-    parts = _breakdown(analysis.decomposition, atol)
-    if abs(hi - lo) <= atol:
-        return f"{analysis.mover} gain {brief(lo)} ({parts})"
+    """What the mover gains, and from which payoff components (when the game has them)."""
+    gain, atol, who = analysis.gain, analysis.point.atol, the(analysis.mover)
+    parts = ""
+    if analysis.game.components:
+        parts = f" ({_breakdown(analysis.decomposition, atol)})"
+    if not gain.is_range:
+        if gain.min > atol:
+            return f"{who} gains {brief(gain.min)}{parts}"
+        if gain.min < -atol:
+            return f"{who} loses {brief(-gain.min)}{parts}"
+        return f"{who} gains nothing{parts}"
+    followers = analysis.game.n_players - 1
+    whose = "the follower's" if followers == 1 else "the followers'"
     return (
-        f"{analysis.mover} gain between {brief(lo)} and {brief(hi)} depending on the "
-        f"followers' equilibrium; at worst {brief(lo)} ({parts})"
+        f"{who}'s gain lies between {brief(gain.min)} and {brief(gain.max)} depending on "
+        f"{whose} equilibrium; at worst {brief(gain.min)}{parts}"
     )
 
 
@@ -257,7 +265,7 @@ def _goal(kind: str, state: str, target: str | None, third: str | None) -> str:
             Verdict.DOES_NOT_PAY_OFF: "for the move not to pay off",
             Verdict.DEPENDS: "for the verdict to depend on equilibrium selection",
         }[state]
-    t, p = target, third
+    t, p = the(target or ""), the(third or "")
     return {
         TargetState.KEEPS: f"for {t} to keep its tie with {p}",
         TargetState.DROPS: f"for {t} to drop its tie with {p}",
@@ -274,7 +282,7 @@ def _steady(kind: str, state: str, target: str | None, third: str | None) -> str
             Verdict.DOES_NOT_PAY_OFF: "the move does not pay off",
             Verdict.DEPENDS: "the verdict depends on equilibrium selection",
         }[state]
-    t, p = target, third
+    t, p = the(target or ""), the(third or "")
     return {
         TargetState.KEEPS: f"{t} keeps its tie with {p}",
         TargetState.DROPS: f"{t} drops its tie with {p}",
@@ -285,8 +293,10 @@ def _steady(kind: str, state: str, target: str | None, third: str | None) -> str
 
 
 def threshold_sentence(threshold) -> str:
-    """How far the parameter of a :class:`~triangle.analysis.Threshold` is from the
-    nearest flip, and what lies beyond it.
+    """Where the parameter of a :class:`~triangle.analysis.Threshold` would have to go
+    for the verdict (or the target's reply) to change: every flip found, nearest first
+    in each direction, and the state at the scenario's value whenever the flips alone
+    do not say it.
 
     Examples
     --------
@@ -297,30 +307,36 @@ def threshold_sentence(threshold) -> str:
     "rivalry would have to exceed 1.80 for the move to pay off; the scenario's value is 0.50"
     """
     th = threshold
-    who = (th.kind, th.target, th.third)
+    names = (th.target, th.third)
     tail = f"the scenario's value is {flip_value(th.value)}"
-    flips = list(th.flips)
-    if not flips:
+    if not th.flips:
         return (
-            f"{_steady(th.kind, th.state, *who[1:])} for every {th.parameter} in "
+            f"{_steady(th.kind, th.state, *names)} for every {th.parameter} in "
             f"[{flip_value(th.lo)}, {flip_value(th.hi)}]; {tail}"
         )
-    nearest = th.nearest
     value, state = th.value, th.state
-    up = nearest.value > value or (nearest.value == value and nearest.above != state)
-    new = nearest.above if up else nearest.below
-    verb = "exceed" if up else "fall below"
-    text = (
-        f"{th.parameter} would have to {verb} {flip_value(nearest.value)} "
-        f"{_goal(th.kind, new, *who[1:])}"
+    # a flip at the scenario's value itself lies in the direction of the change
+    up = [f for f in th.flips if f.value > value or (f.value == value and f.above != state)]
+    down = [f for f in reversed(th.flips) if f not in up]
+    ways = []
+    for verb, chain, beyond in (("exceed", up, "above"), ("fall below", down, "below")):
+        if chain:
+            steps = [
+                f"{flip_value(f.value)} {_goal(th.kind, getattr(f, beyond), *names)}" for f in chain
+            ]
+            ways.append((abs(chain[0].value - value), verb, getattr(chain[0], beyond), steps))
+    ways.sort(key=lambda way: way[0])
+    text = f"{th.parameter} would have to " + ", or ".join(
+        f"{verb} " + ", then ".join(steps) for _, verb, _, steps in ways
     )
-    if th.kind == "verdict" and Verdict.PAYS_OFF not in (new, state):
-        ahead = [f for f in flips if (f.value > nearest.value if up else f.value < nearest.value)]
-        ahead.sort(key=lambda f: f.value, reverse=not up)
-        for f in ahead:
-            if (f.above if up else f.below) == Verdict.PAYS_OFF:
-                text += f" (and {verb} {flip_value(f.value)} for it to pay off)"
-                break
+    binary = (Verdict.PAYS_OFF, Verdict.DOES_NOT_PAY_OFF)
+    implied = (
+        th.kind == "verdict"
+        and state in binary
+        and all(first in binary and first != state for _, _, first, _ in ways)
+    )
+    if not implied:  # e.g. "for the move to pay off" does not tell whether it depends now
+        tail += f", where {_steady(th.kind, state, *names)}"
     return f"{text}; {tail}"
 
 
