@@ -21,12 +21,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from triangle.analysis.move import MoveSpec
-from triangle.analysis.point import embed_profile, representative, tie_probability, triad_of
+from triangle.analysis.point import (
+    embed_profile,
+    relations_of,
+    representative,
+    tie_probability,
+    triad_of,
+)
 from triangle.equilibria.commitment import CommitmentBranch
 from triangle.equilibria.regret import expected_value
 from triangle.equilibria.tolerance import PURE_ATOL
 from triangle.game import Game
-from triangle.roles import Triad
+from triangle.roles import Relations, Triad
 from triangle.vocabulary import TieState, WedgeStatus
 
 __all__ = ["Outcome", "Side", "Wedge", "components_at", "side_outcomes", "wedge_of"]
@@ -66,6 +72,9 @@ class Outcome:
         It is among the outcomes of the plausible selection.
     triad : Triad or None
         The strategic triangle (pure outcomes of 3-player games with stances).
+    relations : Relations or None
+        How likely each tie is to be friendly (games with stances, any number of
+        players, pure or mixed outcomes).
     components : dict
         ``{player: {component: value}}``.
     """
@@ -78,6 +87,7 @@ class Outcome:
     selected: bool
     triad: Triad | None
     components: dict[str, dict[str, float]]
+    relations: Relations | None = None
 
     def __repr__(self) -> str:
         shape = "" if self.triad is None else f", triad={self.triad.configuration!r}"
@@ -129,6 +139,11 @@ class Side:
         return self.representative.triad
 
     @property
+    def relations(self) -> Relations | None:
+        """The ties at the representative outcome (``None`` without stances)."""
+        return self.representative.relations
+
+    @property
     def roles(self) -> dict[str, str] | None:
         """Each actor's role in :attr:`triad` (``None`` without one)."""
         return None if self.triad is None else self.triad.roles
@@ -157,10 +172,10 @@ def side_outcomes(
     groups: list[list[int]] = []
     keys: list[tuple | None] = []
     for j, eq in enumerate(equilibria):
-        triad = triad_of(game, profiles[j])
+        relations = relations_of(game, profiles[j])
         key = None
-        if triad is not None:
-            key = (triad.signs, np.asarray(eq.payoffs))
+        if relations is not None and relations.is_pure:
+            key = (relations.friendly, np.asarray(eq.payoffs))
         for g, other in zip(groups, keys, strict=True):
             if (
                 key is not None
@@ -190,6 +205,7 @@ def side_outcomes(
             selected=any(j in selected for j in members),
             triad=triad_of(game, profiles[first]),
             components=components_at(game, profiles[first]),
+            relations=relations_of(game, profiles[first]),
         )
         outcomes.append(outcome)
         for j in members:

@@ -31,7 +31,7 @@ from triangle.equilibria.result import pure_picks
 from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL, regret_tolerance
 from triangle.errors import SolverError
 from triangle.game import Game, embed
-from triangle.roles import Triad
+from triangle.roles import Relations, Triad
 from triangle.vocabulary import (
     MIXED,
     SELECTIONS,
@@ -50,6 +50,7 @@ __all__ = [
     "keep_value",
     "move_branches",
     "third_warm",
+    "relations_of",
     "representative",
     "side_bounds",
     "target_state",
@@ -162,6 +163,24 @@ def tie_probability(game: Game, profile, a: int, b: int) -> float:
     pa = sum(p for k, p in enumerate(profile[a]) if game.players[b] in game.stances[a][k])
     pb = sum(p for k, p in enumerate(profile[b]) if game.players[a] in game.stances[b][k])
     return float(pa * pb)
+
+
+def relations_of(game: Game, profile) -> Relations | None:
+    """How likely each tie is to be friendly under a profile of a game with stances
+    (any number of players; exactly 0 or 1 within :data:`PURE_ATOL`)."""
+    if game.stances is None:
+        return None
+    n = game.n_players
+
+    def snapped(x: float) -> float:
+        return 1.0 if x >= 1 - PURE_ATOL else (0.0 if x <= PURE_ATOL else x)
+
+    return Relations(
+        game.players,
+        tuple(
+            snapped(tie_probability(game, profile, a, b)) for a in range(n) for b in range(a + 1, n)
+        ),
+    )
 
 
 def triad_of(game: Game, profile) -> Triad | None:

@@ -52,11 +52,13 @@ from triangle.plots.layout import (
     chars,
     clip,
     figure_title,
+    fit_text,
     inches,
     legend_columns,
     mark_point,
     place_labels,
     place_marker_labels,
+    width_of,
     wrap,
 )
 from triangle.plots.style import CURVE_COLOURS, INK, MUTED, VERDICT_COLOURS, new_figure, styled
@@ -285,8 +287,10 @@ def draw_gain_curves(ax: Any, curves: Any) -> Any:
         )
     markers = layout.markers
     brief = len(markers) > 2
+    room = 0.4 * ax.get_window_extent().width
     texts = [
-        label if brief else f"{label}\n{layout.parameter} = {fixed(value)}, gain {signed(gain)}"
+        fit_text(fig, label, room, fontsize=10, fontweight="bold", max_lines=2)[0]
+        + ("" if brief else f"\n{layout.parameter} = {fixed(value)}, gain {signed(gain)}")
         for label, value, gain in markers
     ]
     obstacles = [
@@ -308,9 +312,24 @@ def draw_gain_curves(ax: Any, curves: Any) -> Any:
             edge=1.8,
             text_colour=colour,
         )
-    ax.set_xlabel(layout.parameter + (f" ({layout.unit})" if layout.unit else ""))
+    xlabel, size = fit_text(
+        fig,
+        layout.parameter + (f" ({layout.unit})" if layout.unit else ""),
+        ax.get_window_extent().width,
+        fontsize=11,
+        max_lines=2,
+    )
+    ax.set_xlabel(xlabel, fontsize=size)
     whose = f"{layout.mover}'s" if layout.mover else "mover's"
-    ax.set_ylabel(f"{whose} equilibrium gain from the move")
+    ylabel, size = fit_text(
+        fig,
+        f"{whose} equilibrium gain from the move",
+        ax.get_window_extent().height,
+        fontsize=11,
+        max_lines=2,
+        min_size=8,
+    )
+    ax.set_ylabel(ylabel, fontsize=size)
     return ax
 
 
@@ -366,6 +385,9 @@ def gain_curve_figure(curves: Any, *, title: str | None = None, note: str | None
         )
         top = bottom_of(fig, written)
     handles = layout.handles()
+    for handle in handles:
+        text = fit_text(fig, handle.get_label(), width_of(fig, 0.45), fontsize=9.5, max_lines=2)
+        handle.set_label(text[0])
     if handles:
         legend = fig.legend(
             handles=handles,

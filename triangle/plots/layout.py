@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from triangle.plots.style import INK
 
@@ -31,12 +32,15 @@ __all__ = [
     "chars",
     "clip",
     "figure_title",
+    "fit",
+    "fit_text",
     "inches",
     "legend_columns",
     "mark_point",
     "pad_ylim",
     "place_labels",
     "place_marker_labels",
+    "width_of",
     "wrap",
 ]
 
@@ -59,6 +63,149 @@ def wrap(text: str, width: int) -> str:
     'depends on equilibrium\\nselection'
     """
     return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False))
+
+
+def _measure(probe: Text, renderer: Any, text: str) -> float:
+    probe.set_text(text)
+    return float(probe.get_window_extent(renderer).width)
+
+
+def _wrap_to(probe: Text, renderer: Any, text: str, width: float, break_words: bool) -> str:
+    """``text`` wrapped at spaces into the fewest lines whose drawn width is at most
+    ``width`` pixels; words longer than a line are broken only with ``break_words``
+    (else they stay whole, and too wide)."""
+    out = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip() or _measure(probe, renderer, paragraph) <= width:
+            out.append(paragraph)
+            continue
+        lo, hi = 1, len(paragraph)  # the most characters a line may hold
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lines = _lines(paragraph, mid, break_words)
+            if max(_measure(probe, renderer, line) for line in lines) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        out.extend(_lines(paragraph, lo, break_words))
+    return "\n".join(out)
+
+
+def _lines(paragraph: str, chars: int, break_words: bool) -> list[str]:
+    return textwrap.wrap(paragraph, chars, break_on_hyphens=False, break_long_words=break_words)
+
+
+def _fits(probe: Text, renderer: Any, text: str, width: float) -> bool:
+    return all(_measure(probe, renderer, line) <= width for line in text.split("\n"))
+
+
+def fit_text(
+    fig: Figure,
+    text: str,
+    width: float,
+    *,
+    fontsize: float,
+    max_lines: int | None = None,
+    min_size: float | None = None,
+    **props: Any,
+) -> tuple[str, float]:
+    """``text`` made to fit ``width`` pixels of ``fig`` when drawn: wrapped at spaces,
+    the font shrunk (down to ``min_size``) while it takes more than ``max_lines`` lines
+    or a word is wider than ``width``; then words are broken, and the last line is cut
+    with an ellipsis if even that is not enough.
+
+    Measures with the figure's renderer, so the result holds for the font, weight and
+    size actually drawn (``props`` are :class:`~matplotlib.text.Text` properties such
+    as ``fontweight``).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        A figure with a canvas (:func:`~triangle.plots.style.new_figure`).
+    text : str
+    width : float
+        Pixels (display units of ``fig``).
+    fontsize : float
+        The size to start from, in points.
+    max_lines : int, optional
+        At most this many lines (default: as many as wrapping needs).
+    min_size : float, optional
+        The smallest size to shrink to (default: no shrinking).
+
+    Returns
+    -------
+    (str, float)
+        The text with its line breaks, and the font size.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(3, 2)
+    >>> fit_text(fig, "a chart title long enough to need two lines", 200, fontsize=10)
+    ('a chart title long enough to\\nneed two lines', 10)
+    >>> fit_text(fig, "Democratic Republic", 40, fontsize=11, max_lines=1, min_size=7)
+    ('Demo…', 7.0)
+    """
+    renderer = fig.canvas.get_renderer()
+    probe = Text(0, 0, "", fontsize=fontsize, **props)
+    probe.set_figure(fig)
+    sizes = [fontsize]
+    if min_size is not None:
+        sizes += np.arange(fontsize - 0.5, min_size - 1e-9, -0.5).tolist()
+    # Shrinking comes before breaking a word: a word is broken only at the smallest size.
+    for size in sizes:
+        probe.set_fontsize(size)
+        wrapped = _wrap_to(probe, renderer, text, width, break_words=False)
+        short = max_lines is None or wrapped.count("\n") < max_lines
+        if short and _fits(probe, renderer, wrapped, width):
+            return wrapped, size
+    wrapped = _wrap_to(probe, renderer, text, width, break_words=True)
+    if max_lines is None or wrapped.count("\n") < max_lines:
+        return wrapped, sizes[-1]
+    lines = wrapped.split("\n")[:max_lines]
+    last = lines[-1]
+    while last and _measure(probe, renderer, last.rstrip() + "…") > width:
+        last = last[:-1]
+    lines[-1] = last.rstrip() + "…"
+    return "\n".join(lines), sizes[-1]
+
+
+def fit(artist: Text, width: float, **options: Any) -> Text:
+    """Make a drawn text fit ``width`` pixels (:func:`fit_text`, with the artist's own
+    text, size and font); returns the artist.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(3, 2)
+    >>> label = fit(fig.text(0, 0.5, "a chart label long enough to need two lines"), 150)
+    >>> label.get_text()
+    'a chart label long\\nenough to need two\\nlines'
+    """
+    text, size = fit_text(
+        artist.figure,
+        artist.get_text(),
+        width,
+        fontsize=artist.get_fontsize(),
+        fontweight=artist.get_fontweight(),
+        fontstyle=artist.get_fontstyle(),
+        fontfamily=artist.get_fontfamily(),
+        linespacing=artist.get_linespacing(),
+        **options,
+    )
+    artist.set_text(text)
+    artist.set_fontsize(size)
+    return artist
+
+
+def width_of(fig: Figure, fraction: float) -> float:
+    """``fraction`` of the figure's width, in pixels.
+
+    >>> from triangle.plots.style import new_figure
+    >>> width_of(new_figure(4, 3), 0.5)
+    200.0
+    """
+    return float(fraction * fig.get_figwidth() * fig.dpi)
 
 
 def chars(fig: Figure, fontsize: float, fraction: float = 0.94) -> int:
@@ -87,8 +234,8 @@ def chars(fig: Figure, fontsize: float, fraction: float = 0.94) -> int:
 
 
 def figure_title(fig: Figure, text: str, *, size: float = 14, y: float | None = None) -> Any:
-    """Set the figure's title, wrapped to the figure's width, ``y`` inches from the top
-    (0.12 by default).
+    """Set the figure's title, wrapped to fit 96% of the figure's width (measured,
+    :func:`fit`), ``y`` inches from the top (0.12 by default).
 
     Parameters
     ----------
@@ -109,10 +256,11 @@ def figure_title(fig: Figure, text: str, *, size: float = 14, y: float | None = 
     >>> from triangle.plots.style import new_figure
     >>> fig = new_figure(4, 3)
     >>> figure_title(fig, "A title long enough to need a second line").get_text()
-    'A title long enough to need a\\nsecond line'
+    'A title long enough to need a second\\nline'
     """
     top = 1 - (0.12 if y is None else y) / fig.get_figheight()
-    return fig.suptitle(wrap(text, chars(fig, size)), y=top, va="top", fontsize=size)
+    title = fig.suptitle(text, y=top, va="top", fontsize=size)
+    return fit(title, width_of(fig, 0.96), max_lines=5)
 
 
 def bottom_of(fig: Figure, artist: Any) -> float:
@@ -163,7 +311,7 @@ def legend_columns(fig: Figure, labels: Sequence[str], fontsize: float) -> int:
     >>> legend_columns(new_figure(9.5, 6), ["standing", "ties", "costs"], 9.5)
     3
     """
-    widest = max(len(t) for t in labels) * 0.6 * fontsize + 45
+    widest = max(len(line) for t in labels for line in t.split("\n")) * 0.6 * fontsize + 45
     fit = int(0.95 * fig.get_figwidth() * 72 // widest)
     return max(1, min(len(labels), fit))
 

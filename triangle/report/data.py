@@ -25,13 +25,14 @@ from triangle.analysis.analyze import MoveAnalysis
 from triangle.analysis.batch import MoveSweep
 from triangle.analysis.curves import GainCurve, VerdictMap
 from triangle.analysis.outcomes import Outcome, Side, Wedge
+from triangle.analysis.point import relations_of
 from triangle.analysis.thresholds import Flip, Threshold
 from triangle.equilibria.commitment import Commitment
 from triangle.equilibria.regret import expected_payoffs
 from triangle.equilibria.result import Equilibrium, SolveResult, pure_picks, support
 from triangle.game import Game
 from triangle.report import prose
-from triangle.roles import Triad
+from triangle.roles import Relations, Triad
 from triangle.vocabulary import SELECTIONS, VERDICT_CODES
 
 __all__ = ["game_table", "solve_report", "to_data"]
@@ -52,7 +53,7 @@ def to_data(result: Any) -> Any:
 
     Parameters
     ----------
-    result : MoveAnalysis, Threshold, Flip, GainCurve, VerdictMap, MoveSweep or Triad
+    result : MoveAnalysis, Threshold, Flip, GainCurve, VerdictMap, MoveSweep, Triad or Relations
 
     Returns
     -------
@@ -80,10 +81,23 @@ def _(triad: Triad) -> dict:
     }
 
 
-def _triad_or_none(triad: Triad | None) -> dict:
-    if triad is None:
-        return {"configuration": None, "roles": None, "scores": None, "ties": None}
-    return to_data(triad)
+@to_data.register
+def _(relations: Relations) -> dict:
+    """The probability that each tie is friendly, keyed ``"A–B"`` in actor order."""
+    return {f"{a}–{b}": _num(p) for a, b, p in relations.ties()}
+
+
+def _shape(triad: Triad | None, relations: Relations | None) -> dict:
+    """The triangle's configuration, roles and scores (three actors), the tie signs
+    (a pure outcome with stances) and the friendly probabilities (any outcome with
+    stances); ``None`` where they do not apply."""
+    out: dict[str, Any] = {"configuration": None, "roles": None, "scores": None, "ties": None}
+    if triad is not None:
+        out.update(to_data(triad))
+    elif relations is not None and relations.is_pure:
+        out["ties"] = {f"{a}–{b}": 1 if p == 1 else -1 for a, b, p in relations.ties()}
+    out["relations"] = None if relations is None else to_data(relations)
+    return out
 
 
 # -- solve ----------------------------------------------------------------------------------
@@ -120,6 +134,8 @@ def _equilibrium(game: Game, eq: Equilibrium) -> dict[str, Any]:
     if pure is not None:
         triad = game.triad(pure)
         out["triangle"] = None if triad is None else to_data(triad)
+    relations = relations_of(game, eq.profile)
+    out["relations"] = None if relations is None else to_data(relations)
     return out
 
 
@@ -141,6 +157,8 @@ def _follower_equilibrium(game: Game, profile, eq: Equilibrium) -> dict[str, Any
     if picks is not None:
         triad = game.triad(picks)
         out["triangle"] = None if triad is None else to_data(triad)
+    relations = relations_of(game, profile)
+    out["relations"] = None if relations is None else to_data(relations)
     return out
 
 
@@ -248,7 +266,7 @@ def _outcome(outcome: Outcome, game: Game) -> dict:
         "plausible": outcome.plausible,
         "selected": outcome.selected,
     }
-    out.update(_triad_or_none(outcome.triad))
+    out.update(_shape(outcome.triad, outcome.relations))
     out["components"] = {
         p: {c: _num(v) for c, v in parts.items()} for p, parts in outcome.components.items()
     }
@@ -257,10 +275,10 @@ def _outcome(outcome: Outcome, game: Game) -> dict:
 
 def _side(side: Side, game: Game) -> dict:
     rep = side.representative
-    out = {"strategy": side.strategy}
-    out.update(_triad_or_none(rep.triad))
+    out = {"strategy": side.strategy, "profile": _named_profile(game, side.profile)}
+    out.update(_shape(rep.triad, rep.relations))
     out["payoffs"] = {p: _num(v) for p, v in rep.payoffs.items()}
-    out["triads"] = [_triad_or_none(t) for t in side.triads]
+    out["triads"] = [to_data(t) for t in side.triads]
     out["outcomes"] = [_outcome(o, game) for o in side.outcomes]
     out["complete"] = side.complete
     out["notes"] = list(side.notes)

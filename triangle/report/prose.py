@@ -35,13 +35,14 @@ __all__ = [
     "curve_finding",
     "decomposition_title",
     "finding",
+    "full_stop",
+    "gain_summary",
     "gain_text",
     "is_range",
     "map_finding",
     "move_phrase",
     "payoffs_title",
     "reason",
-    "sentence_case",
     "the",
     "threshold_sentence",
     "verdict_line",
@@ -117,16 +118,16 @@ def _breakdown(parts: Mapping[str, float], atol: float) -> str:
     return ", ".join(shown) if shown else "no component changes"
 
 
-def sentence_case(text: str) -> str:
-    """Capitalised, ending with a full stop.
+def full_stop(text: str) -> str:
+    """``text`` ending with a full stop. The first letter is left as written: a sentence
+    may start with a name (``rivalry``, ``eBay``) that must not be capitalised.
 
-    >>> sentence_case("the US gains")
-    'The US gains.'
+    >>> full_stop("rivalry would have to exceed 1.80"), full_stop("Done.")
+    ('rivalry would have to exceed 1.80.', 'Done.')
     """
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
@@ -194,6 +195,36 @@ def _roles_clause(analysis) -> str | None:
     return f"{change}: " + ", ".join(phrases)
 
 
+def _tie_changes(before, after) -> str | None:
+    """Which ties a move turns friendly or hostile, between two pure
+    :class:`~triangle.roles.Relations` (``None`` when either side is mixed).
+
+    >>> from triangle.roles import Relations
+    >>> _tie_changes(Relations(("A", "B", "C", "D"), (0, 0, 0, 0, 0, 1)),
+    ...              Relations(("A", "B", "C", "D"), (1, 1, 0, 0, 0, 0)))
+    'the A–B and A–C ties turn friendly, the C–D tie turns hostile'
+    """
+    if before is None or after is None or not (before.is_pure and after.is_pure):
+        return None
+    turned: dict[str, list[str]] = {"friendly": [], "hostile": []}
+    for (a, b, was), (_, _, now) in zip(before.ties(), after.ties(), strict=True):
+        if was != now:
+            turned["friendly" if now == 1 else "hostile"].append(f"{a}–{b}")
+    phrases = [
+        f"the {_and(pairs)} {'tie turns' if len(pairs) == 1 else 'ties turn'} {word}"
+        for word, pairs in turned.items()
+        if pairs
+    ]
+    return ", ".join(phrases) if phrases else "no tie changes"
+
+
+def _ties_clause(analysis) -> str | None:
+    """What the move does to the ties of a game with stances but no triangle."""
+    if analysis.before.triad is not None and analysis.after.triad is not None:
+        return None  # the roles clause says it in the triangle's words
+    return _tie_changes(analysis.before.relations, analysis.after.relations)
+
+
 def _gain_clause(analysis) -> str:
     """What the mover gains, and from which payoff components (when the game has them)."""
     gain, atol, who = analysis.gain, analysis.point.atol, the(analysis.mover)
@@ -217,7 +248,8 @@ def _gain_clause(analysis) -> str:
 def reason(analysis) -> str:
     """Why the move pays off or not, in one line built from the numbers of a
     :class:`~triangle.analysis.MoveAnalysis`: the target's choice and what it is
-    worth, the triangle before and after, and the gain by component.
+    worth, the triangle before and after (for other numbers of actors with stances,
+    which ties change), and the gain by payoff component (when the game has them).
 
     Examples
     --------
@@ -227,7 +259,12 @@ def reason(analysis) -> str:
     >>> print(text.split(": ")[0])
     Russia keeps its tie with China
     """
-    clauses = [_tie_clause(analysis.tie), _roles_clause(analysis), _gain_clause(analysis)]
+    clauses = [
+        _tie_clause(analysis.tie),
+        _roles_clause(analysis),
+        _ties_clause(analysis),
+        _gain_clause(analysis),
+    ]
     return "; ".join(c for c in clauses if c)
 
 
@@ -383,7 +420,7 @@ def _consequence(analysis) -> str:
     """What changes in the triangle: who becomes the pivot, or the new configuration."""
     before, after = analysis.before.triad, analysis.after.triad
     if after is None:
-        return ""
+        return _ties_clause(analysis) or ""
     pivot_after = after.pivot
     pivot_before = before.pivot if before is not None else None
     if pivot_after and pivot_after != pivot_before:
@@ -444,29 +481,40 @@ def balance(parts: Mapping[str, float]) -> str:
     return f"{signed(net)} ({top} {verb} {other[1]} {signed(other[0])})"
 
 
+def gain_summary(analysis) -> str:
+    """The mover's net gain and what drives it (:func:`balance` of its payoff
+    components), or the gain alone for a game without components."""
+    if analysis.game.components:
+        return balance(analysis.decomposition)
+    return gain_text(*analysis.gain)
+
+
+def _whose(analyses: Sequence) -> str:
+    """``"the US's"`` when every analysis has the same mover, else ``"each mover's"``."""
+    movers = list(dict.fromkeys(a.mover for a in analyses))
+    return f"{the(movers[0])}'s" if len(movers) == 1 else "each mover's"
+
+
 def decomposition_title(analyses: Sequence) -> str:
-    """The title of the decomposition chart."""
-    mover = analyses[0].mover
-    if len(analyses) == 1:  # with several, each panel's title says what drives it
-        parts = [f"{a.scenario.title}: {balance(a.decomposition)}" for a in analyses]
-        return f"Where {the(mover)}'s gain from the move comes from — " + "; ".join(parts)
+    """The title of the decomposition chart (each panel is titled with its scenario)."""
+    head = f"Where {_whose(analyses)} gain from the move comes from"
+    if len(analyses) == 1:
+        return f"{head}: {gain_summary(analyses[0])}"
     pays = sum(a.verdict == Verdict.PAYS_OFF for a in analyses)
-    return (
-        f"Where {the(mover)}'s gain from the move comes from: it pays off in {pays} "
-        f"of {len(analyses)} scenarios"
-    )
+    return f"{head}: it pays off in {pays} of {len(analyses)} scenarios"
 
 
 def payoffs_title(winners: Sequence[tuple[str, str, float, str, float | None]]) -> str:
     """The title of the payoff chart from, per scenario, ``(label, actor who gains most,
-    its change, mover, mover's change)``."""
+    its change, mover, mover's change)``; with one scenario its label is left to the
+    panel's title."""
     parts = []
     for label, best, change, mover, own in winners:
-        text = f"{label}: {the(best)} {signed(change)}"
+        text = f"{the(best)} {signed(change)}"
         if best != mover and own is not None:
             text += f", {the(mover)} {signed(own)}"
-        parts.append(text)
-    return "Who gains most from the move — " + "; ".join(parts)
+        parts.append(text if len(winners) == 1 else f"{label}: {text}")
+    return "Who gains most from the move: " + "; ".join(parts)
 
 
 def comparison_finding(analyses: Sequence) -> str:

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from triangle.numbers import decimals as fmt
 from triangle.report.data import to_data
+from triangle.report.prose import is_range
 from triangle.vocabulary import SELECTIONS
 
 __all__ = ["format_analysis", "format_compare", "format_solve", "format_sweep", "write_sweep_csv"]
@@ -37,10 +38,56 @@ def _payoff_text(payoffs: Mapping[str, float]) -> str:
 
 
 def _triangle_text(tri: Mapping[str, Any] | None) -> str:
-    if not tri:
+    if not tri or not tri.get("roles"):
         return ""
     roles = ", ".join(f"{a} {r} ({fmt(tri['scores'][a])})" for a, r in tri["roles"].items())
     return f"{tri['configuration']}: {roles}"
+
+
+def _relations_text(relations: Mapping[str, float] | None) -> str:
+    """The ties of an outcome: which are friendly, which only by chance, how many hostile.
+
+    >>> _relations_text({"A–B": 1.0, "A–C": 0.0, "B–C": 0.25})
+    'friendly: A–B; B–C friendly with probability 0.25; the other 1 hostile'
+    >>> _relations_text({"A–B": 0.0})
+    'A–B hostile'
+    """
+    if not relations:
+        return ""
+    friendly = [k for k, p in relations.items() if p == 1]
+    chance = [(k, p) for k, p in relations.items() if 0 < p < 1]
+    hostile = len(relations) - len(friendly) - len(chance)
+    if len(relations) == 1:
+        ((key, p),) = relations.items()
+        word = (
+            "friendly"
+            if p == 1
+            else ("hostile" if p == 0 else f"friendly with probability {fmt(p)}")
+        )
+        return f"{key} {word}"
+    parts = []
+    if friendly:
+        parts.append("friendly: " + ", ".join(friendly))
+    parts += [f"{k} friendly with probability {fmt(p)}" for k, p in chance]
+    if hostile:
+        whole = hostile == len(relations)
+        parts.append(f"all {hostile} ties hostile" if whole else f"the other {hostile} hostile")
+    return "; ".join(parts)
+
+
+def _shape_text(entry: Mapping[str, Any]) -> str:
+    """The triangle of an outcome (three actors), else its ties ("" without stances)."""
+    triangle = entry.get("triangle", entry)
+    return _triangle_text(triangle) or _relations_text(entry.get("relations"))
+
+
+def _shape_header(entries: Sequence[Mapping[str, Any]]) -> str | None:
+    """The column of :func:`_shape_text`: "triangle", "ties", or none without stances."""
+    if any(_triangle_text(e.get("triangle", e)) for e in entries):
+        return "triangle"
+    if any(e.get("relations") for e in entries):
+        return "ties"
+    return None
 
 
 def _table(rows: list[list[str]], header: list[str]) -> list[str]:
@@ -84,6 +131,7 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
         f"{n_plaus} plausible)"
     )
     lines.append(f"  solvers: {', '.join(solver['methods'])}")
+    shape = _shape_header(eqs)
     rows = []
     for n, e in enumerate(eqs, 1):
         rows.append(
@@ -94,10 +142,10 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
                 _profile_text(e["profile"]),
                 _payoff_text(e["payoffs"]),
                 f"{e['max_regret']:.1e}",
-                _triangle_text(e.get("triangle")),
+                *([_shape_text(e)] if shape else []),
             ]
         )
-    header = ["#", "kind", "plausible", "profile", "payoffs", "regret", "triangle"]
+    header = ["#", "kind", "plausible", "profile", "payoffs", "regret", *([shape] if shape else [])]
     lines += ["  " + x for x in _table(rows, header)]
     lines.append("  plausible: " + solver["plausible_rule"])
     for note in solver["notes"]:
@@ -113,8 +161,7 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
             # payoff-equivalent outcomes with the same triangle are listed once
             shown = list(
                 dict.fromkeys(
-                    _triangle_text(f.get("triangle")) or _profile_text(f["profile"])
-                    for f in (plaus or b["followers"])
+                    _shape_text(f) or _profile_text(f["profile"]) for f in (plaus or b["followers"])
                 )
             )
             outcome = "; ".join(shown[:2])
@@ -153,16 +200,29 @@ def _opt(x: float | None) -> str:
 # -- move analysis --------------------------------------------------------------------
 
 
-def _roles_text(side: Mapping[str, Any]) -> str:
-    if not side.get("roles"):
-        return "(no single triangle: " + _payoff_text(side.get("payoffs") or {}) + ")"
-    roles = ", ".join(f"{a} {r} ({fmt(side['scores'][a])})" for a, r in side["roles"].items())
-    return f"{side['configuration']}: {roles}"
+def _mix_text(mix: str | Mapping[str, float]) -> str:
+    if isinstance(mix, str):
+        return mix
+    return "{" + ", ".join(f"{s}: {fmt(p)}" for s, p in mix.items()) + "}"
+
+
+def _side_text(side: Mapping[str, Any], mover: str) -> str:
+    """One side of a move: its triangle (three actors with stances), its ties (stances),
+    or what the others play (no stances)."""
+    shape = _shape_text(side)
+    if shape:
+        return shape
+    others = [(p, s) for p, s in side["profile"].items() if p != mover]
+    return ", ".join(f"{p} {_mix_text(s)}" for p, s in others)
+
+
+def _side_header(sides: Sequence[Mapping[str, Any]]) -> str:
+    return _shape_header(sides) or "others play"
 
 
 def _gain_text(gain: Mapping[str, float]) -> str:
     lo, hi = gain["min"], gain["max"]
-    return fmt(lo, 3) if abs(hi - lo) < 1e-12 else f"{fmt(lo, 3)} to {fmt(hi, 3)}"
+    return f"{fmt(lo, 3)} to {fmt(hi, 3)}" if is_range(lo, hi) else fmt(lo, 3)
 
 
 def _move_roles(move: Mapping[str, Any]) -> str:
@@ -192,20 +252,27 @@ def format_analysis(analysis) -> str:
     lines.append(f"  why: {move['reason']}")
     lines.append("")
     rows = []
-    for label, key in (("before", "before"), ("after", "after")):
-        side = move[key]
+    for label in ("before", "after"):
+        side = move[label]
         rows.append(
-            [label, side["strategy"], _roles_text(side), _payoff_text(side.get("payoffs") or {})]
+            [
+                label,
+                side["strategy"],
+                _side_text(side, move["player"]),
+                _payoff_text(side.get("payoffs") or {}),
+            ]
         )
-    lines += ["  " + x for x in _table(rows, ["", "strategy", "triangle", "payoffs"])]
+    header = ["", "strategy", _side_header([move["before"], move["after"]]), "payoffs"]
+    lines += ["  " + x for x in _table(rows, header)]
     wedge = move.get("wedge")
     if wedge:
         lines.append(f"  wedge: {wedge['sentence']}")
-    lines.append("")
-    lines.append(f"Gain of {move['player']} by component (after - before)")
-    for name, value in move["decomposition"].items():
-        lines.append(f"  {name:<12} {fmt(value, 3):>8}")
-    lines.append(f"  {'total':<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
+    if list(move["decomposition"]) != ["payoff"]:  # a game with payoff components
+        lines.append("")
+        lines.append(f"Gain of {move['player']} by component (after - before)")
+        for name, value in move["decomposition"].items():
+            lines.append(f"  {name:<12} {fmt(value, 3):>8}")
+        lines.append(f"  {'total':<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
     lines.append("")
     lines.append("Under other equilibrium selections")
     rows = [[sel, move["verdicts"][sel], _gain_text(move["gains"][sel])] for sel in SELECTIONS]
@@ -237,9 +304,13 @@ def format_compare(analyses: Sequence) -> str:
         row("move", lambda d: f"{d['move']['player']} {d['move']['from']} -> {d['move']['to']}"),
         row("verdict", lambda d: d["move"]["verdict"]),
         row("gain", lambda d: _gain_text(d["move"]["gain"])),
-        row("before", lambda d: _roles_text(d["move"]["before"])),
-        row("after", lambda d: _roles_text(d["move"]["after"])),
-        row("wedge", lambda d: (d["move"].get("wedge") or {}).get("status", "-")),
+        row("before", lambda d: _side_text(d["move"]["before"], d["move"]["player"])),
+        row("after", lambda d: _side_text(d["move"]["after"], d["move"]["player"])),
+        *(
+            [row("wedge", lambda d: (d["move"].get("wedge") or {}).get("status", "-"))]
+            if any(d["move"].get("wedge") for d in datas)
+            else []
+        ),
         *[
             row(f"  {name}", lambda d, name=name: fmt(d["move"]["decomposition"].get(name, 0), 3))
             for name in dict.fromkeys(k for d in datas for k in d["move"]["decomposition"])
@@ -278,7 +349,7 @@ def format_sweep(scenario, curve) -> str:
         curve.verdicts,
         strict=True,
     ):
-        gain = fmt(g_lo, 3) if abs(g_hi - g_lo) < 1e-12 else f"{fmt(g_lo, 3)} to {fmt(g_hi, 3)}"
+        gain = _gain_text({"min": g_lo, "max": g_hi})
         lines.append(f"  {curve.parameter} = {fmt(value):>8}  gain {gain:>14}  {verdict}")
     return "\n".join(lines)
 
