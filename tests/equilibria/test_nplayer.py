@@ -69,7 +69,7 @@ def test_mckelvey_mclennan_all_nine():
     assert_verified(result)
     assert same_set(profiles(result), support.MCKELVEY_MCLENNAN.equilibria)
     assert not result.complete
-    assert any("gambit found 9 equilibria, all regular: an odd number" in n for n in result.notes)
+    assert any("9 equilibria found, all regular: an odd number" in n for n in result.notes)
     # exact values of a totally mixed one: (2/5, 1/2, 1/3)
     target = ((F(2, 5), F(3, 5)), (F(1, 2), F(1, 2)), (F(1, 3), F(2, 3)))
     assert contains(profiles(result), [target], atol=1e-9)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from support import COURT, bargaining_scenario, load, powers_scenario
 from triangle.analysis import analyze_move
 from triangle.equilibria import leader_commitment, solve
 from triangle.report import format_analysis, format_compare, format_solve, solve_report, to_data
+from triangle.report.text import WIDTH
 from triangle.scenario import loads_scenario
 
 TRIANGLE_WORDS = ("triangle", "pivot", "wing", "outcast", "wedge", "third actor", "ties")
@@ -62,7 +64,30 @@ def test_solve_lists_the_ties_of_four_actors(tmp_path):
     assert "None" not in text
     header = [line for line in text.splitlines() if line.strip().startswith("#  kind")][0]
     assert header.split()[-1] == "ties" and "triangle" not in header
-    assert "friendly: Aa–Bb, Cc–Dd; the other 4 hostile" in text
+    assert "friendly: Aa–Bb" in text and "all 6 ties hostile" in text
+
+
+def test_a_four_player_mixed_profile_is_wrapped_not_widened(tmp_path):
+    s = powers_scenario(tmp_path / "four.yaml", ("Aa", "Bb", "Cc", "Dd"), "Four powers")
+    game = s.compile()
+    result = solve(game, timeout=5.0)
+    assert any(e.kind == "mixed" for e in result.equilibria)
+    text = format_solve(solve_report(s, game, result, leader_commitment(game, "Aa")))
+    assert max(len(line) for line in text.splitlines()) <= WIDTH
+    # the rule is stated once, and the note counts the equilibria the table lists
+    assert "plausible: plausible" not in text
+    counts = re.findall(r"(\d+) equilibri(?:um|a) found", " ".join(text.split()))
+    assert counts and {int(n) for n in counts} == {len(result.equilibria)}
+
+
+def test_long_names_and_titles_are_wrapped(tmp_path):
+    long = "Union of Soviet Socialist Republics and Friends " * 3
+    s = bargaining_scenario(tmp_path / "two.yaml", long.strip(), "Defender", long * 2)
+    a = analyze_move(s)
+    for written in (format_analysis(a), format_compare([a, a])):
+        lines = written.splitlines()
+        assert max(len(line) for line in lines) <= WIDTH
+        assert "Union of Soviet Socialist Republics and Friends Union" in " ".join(lines)
 
 
 # -- any small game ---------------------------------------------------------------------
@@ -111,6 +136,7 @@ def test_no_report_of_any_small_game_prints_none(text):
     report = solve_report(s, game, result, leader_commitment(game, "P0"))
     for written in (format_analysis(a), format_compare([a, a]), format_solve(report)):
         assert "None" not in written and "nan" not in written.lower()
+        assert max(len(line) for line in written.splitlines()) <= WIDTH
     if game.stances is None:
         assert data["move"]["before"]["relations"] is None
     if game.n_players != 3 or game.stances is None:

@@ -50,7 +50,7 @@ from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.game import Game
 
-__all__ = ["nplayer_solve"]
+__all__ = ["count_notes_of", "nplayer_solve"]
 
 
 # -- the solver ----------------------------------------------------------------------------
@@ -62,6 +62,7 @@ def nplayer_solve(
     methods: tuple[str, ...] = DEFAULT_GAMBIT_METHODS,
     timeout: float = 10.0,
     tol: float = DEFAULT_TOL,
+    count_notes: bool = True,
 ) -> SolveResult:
     """Equilibria of an N-player game found by Gambit's methods, each time-limited.
 
@@ -78,6 +79,10 @@ def nplayer_solve(
         method still running then is killed and a note says so.
     tol : float
         Relative regret tolerance (times the game's payoff spread).
+    count_notes : bool
+        Add the note of :func:`count_notes` on the equilibria found. A caller that
+        merges them with others (:func:`~triangle.equilibria.solve`) says it of the
+        merged list instead, so that the note counts what is listed.
 
     Returns
     -------
@@ -135,7 +140,8 @@ def nplayer_solve(
                 f"tolerance {tol:g} and were dropped"
             )
     equilibria = merge_equilibria(found)
-    notes.extend(_count_notes(game, equilibria))
+    if count_notes:
+        notes.extend(count_notes_of(game, equilibria))
     return SolveResult(
         game=game,
         equilibria=equilibria,
@@ -146,22 +152,24 @@ def nplayer_solve(
     )
 
 
-def _count_notes(game: Game, equilibria: tuple[Equilibrium, ...]) -> list[str]:
+def count_notes_of(game: Game, equilibria: tuple[Equilibrium, ...]) -> list[str]:
+    """What the number of equilibria found says about the list (Wilson's oddness
+    theorem; see the module's notes), worded about exactly the equilibria given."""
     count = len(equilibria)
-    noun = "equilibrium" if count == 1 else "equilibria"
+    found = f"{count} {'equilibrium' if count == 1 else 'equilibria'} found"
     if count == 0:
-        return ["gambit found no equilibrium (every game has one): its methods failed or timed out"]
+        return ["no equilibrium found (every game has one): the methods failed or timed out"]
     if not all(is_regular(game, eq.profile) for eq in equilibria):
         return [
-            f"gambit found {count} {noun}; some are not regular (ties in best responses or "
-            "a continuum), so the game is degenerate and there may be continua of equilibria"
+            f"{found}; some are not regular (ties in best responses or a continuum), so "
+            "the game is degenerate and there may be continua of equilibria"
         ]
     if count % 2 == 0:
         return [
-            f"gambit found {count} {noun}, all regular: an even number, so at least one "
-            "equilibrium was missed or the game has an irregular one"
+            f"{found}, all regular: an even number, so at least one equilibrium was missed "
+            "or the game has an irregular one"
         ]
     return [
-        f"gambit found {count} {noun}, all regular: an odd number, consistent with a "
-        "complete list for a generic game (not a proof)"
+        f"{found}, all regular: an odd number, consistent with a complete list for a "
+        "generic game (not a proof)"
     ]

@@ -22,7 +22,7 @@ from triangle.equilibria.methods import (
     follower_method,
     solve_methods,
 )
-from triangle.equilibria.nplayer import nplayer_solve
+from triangle.equilibria.nplayer import count_notes_of, nplayer_solve
 from triangle.equilibria.pure import pure_equilibria
 from triangle.equilibria.result import (
     Equilibrium,
@@ -185,12 +185,17 @@ def solve(
                 notes.append(f"the 2-player game was solved with nashpy {bimethod}")
             sub = bimatrix_solve(reduced, method=bimethod, tol=tol)
         else:
+            # the note on how many were found is given of the merged list, below
             if method == "auto":
-                sub = nplayer_solve(reduced, timeout=timeout, tol=tol)
+                sub = nplayer_solve(reduced, timeout=timeout, tol=tol, count_notes=False)
             elif method == "all":
-                sub = nplayer_solve(reduced, methods=GAMBIT_METHODS, timeout=timeout, tol=tol)
+                sub = nplayer_solve(
+                    reduced, methods=GAMBIT_METHODS, timeout=timeout, tol=tol, count_notes=False
+                )
             else:
-                sub = nplayer_solve(reduced, methods=(method,), timeout=timeout, tol=tol)
+                sub = nplayer_solve(
+                    reduced, methods=(method,), timeout=timeout, tol=tol, count_notes=False
+                )
             if not sub.complete:
                 notes.append(
                     "mixed equilibria of games with 3 or more players are the ones pygambit "
@@ -211,6 +216,8 @@ def solve(
         )
         for eq in merge_equilibria(found)
     )
+    if method != "pure" and reduced.n_players > 2:
+        notes.extend(count_notes_of(game, flagged))
     return SolveResult(
         game=game,
         equilibria=flagged,

@@ -70,8 +70,8 @@ DECOMPOSITION_RULE = (
     "selected BEFORE outcome (they add up to gain.min)"
 )
 PLAUSIBLE_RULE = (
-    "plausible = no player puts positive probability on a pure strategy that is "
-    "weakly dominated by another pure strategy (one round, not iterated)"
+    "no player puts positive probability on a pure strategy that is weakly dominated "
+    "by another pure strategy (one round, not iterated)"
 )
 WEDGE_RULE = (
     "the third actor is the player of the triangle who is neither the mover nor the "

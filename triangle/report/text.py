@@ -9,6 +9,8 @@ written by :func:`triangle.numbers.decimals`.
 from __future__ import annotations
 
 import csv
+import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
@@ -17,10 +19,26 @@ from triangle.report.data import to_data
 from triangle.report.prose import is_range
 from triangle.vocabulary import SELECTIONS
 
-__all__ = ["format_analysis", "format_compare", "format_solve", "format_sweep", "write_sweep_csv"]
+__all__ = [
+    "WIDTH",
+    "format_analysis",
+    "format_compare",
+    "format_solve",
+    "format_sweep",
+    "write_sweep_csv",
+]
+
+WIDTH = 100
+"""Columns of the text the command line prints: longer lines are wrapped, wide tables
+narrowed."""
 
 
 # -- text rendering -------------------------------------------------------------------
+
+
+_GLUE = "\xa0"
+"""Joins what a wrapped line must not separate (a name and its number); printed as a
+space."""
 
 
 def _profile_text(profile: Mapping[str, Mapping[str, float]]) -> str:
@@ -29,12 +47,12 @@ def _profile_text(profile: Mapping[str, Mapping[str, float]]) -> str:
         if len(mix) == 1:
             parts.append(next(iter(mix)))
         else:
-            parts.append("{" + ", ".join(f"{s}: {fmt(p)}" for s, p in mix.items()) + "}")
+            parts.append("{" + ", ".join(f"{s}:{_GLUE}{fmt(p)}" for s, p in mix.items()) + "}")
     return "(" + ", ".join(parts) + ")"
 
 
 def _payoff_text(payoffs: Mapping[str, float]) -> str:
-    return ", ".join(f"{p} {fmt(v, 3)}" for p, v in payoffs.items())
+    return ", ".join(f"{p}{_GLUE}{fmt(v, 3)}" for p, v in payoffs.items())
 
 
 def _triangle_text(tri: Mapping[str, Any] | None) -> str:
@@ -90,18 +108,69 @@ def _shape_header(entries: Sequence[Mapping[str, Any]]) -> str | None:
     return None
 
 
-def _table(rows: list[list[str]], header: list[str]) -> list[str]:
-    widths = [max(len(str(r[c])) for r in [header, *rows]) for c in range(len(header))]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
-    out = [line, "  ".join("-" * w for w in widths)]
-    for r in rows:
-        out.append("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> list[str]:
+    """Rows under a header, columns padded; when the table would be wider than
+    ``width``, its widest columns are narrowed and their cells wrapped onto more lines."""
+    cells = [[str(v) for v in r] for r in [header, *rows]]
+    columns = range(len(header))
+    widths = [max(len(r[c]) for r in cells) for c in columns]
+    room = width - 2 * (len(header) - 1)
+    floors = [min(w, max(10, len(h))) for w, h in zip(widths, header, strict=True)]
+    while sum(widths) > room:
+        c = max(columns, key=lambda k: widths[k] - floors[k])
+        if widths[c] <= floors[c]:
+            break  # as narrow as the columns go
+        widths[c] -= 1
+
+    def lines(row: list[str]) -> list[str]:
+        parts = [
+            textwrap.wrap(cell, w, break_on_hyphens=False) or [""]
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        height = max(len(p) for p in parts)
+        return [
+            "  ".join(
+                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+            ).rstrip()
+            for k in range(height)
+        ]
+
+    out = lines(cells[0]) + ["  ".join("-" * w for w in widths)]
+    for row in cells[1:]:
+        out += lines(row)
     return out
+
+
+def _heading(title: str) -> list[str]:
+    """A title, wrapped, and its underline."""
+    lines = textwrap.wrap(title, WIDTH, break_on_hyphens=False) or [""]
+    return [*lines, "=" * max(len(line) for line in lines)]
+
+
+_HANG = re.compile(r"^ *(?:\S.{0,30}? +\[\d+\] |[^:]{1,40}?: )")
+"""Where a long line's continuation lines start: after ``"[1] "`` in a comparison, else
+after a ``"label: "``."""
+
+
+def _fit(lines: list[str]) -> str:
+    """The lines joined, each longer than :data:`WIDTH` wrapped with its continuation
+    indented under its text (after its label)."""
+    out = []
+    for line in lines:
+        if len(line) <= WIDTH:
+            out.append(line)
+            continue
+        label = _HANG.match(line)
+        hang = len(label.group(0)) if label else len(line) - len(line.lstrip(" "))
+        out += textwrap.wrap(
+            line, WIDTH, subsequent_indent=" " * min(hang, 40), break_on_hyphens=False
+        )
+    return "\n".join(out).replace(_GLUE, " ")
 
 
 def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
     """Render a :func:`solve_report` as text for a terminal."""
-    lines = [report["scenario"]["title"], "=" * len(report["scenario"]["title"])]
+    lines = _heading(report["scenario"]["title"])
     lines.append(f"file: {report['scenario']['path']} (form: {report['scenario']['form']})")
     if report["parameters"]:
         lines.append(
@@ -164,9 +233,9 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
                     _shape_text(f) or _profile_text(f["profile"]) for f in (plaus or b["followers"])
                 )
             )
-            outcome = "; ".join(shown[:2])
+            outcome = " | ".join(shown[:2])
             if len(shown) > 2:
-                outcome += f"; (+{len(shown) - 2} more)"
+                outcome += f" | (+{len(shown) - 2} more)"
             lp = b["leader_payoff"]
             rows.append(
                 [
@@ -190,7 +259,7 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
             mv = com["move"]
             lines.append(f"  the scenario's move: {mv['player']} {mv['from']} -> {mv['to']}")
         lines.append("  rule: " + com["rule"])
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def _opt(x: float | None) -> str:
@@ -242,7 +311,7 @@ def format_analysis(analysis) -> str:
     data = to_data(analysis)
     move = data["move"]
     title = data["scenario"]
-    lines = [title, "=" * len(title), f"file: {data['path']}"]
+    lines = [*_heading(title), f"file: {data['path']}"]
     lines.append(f"move: {move['player']} {move['from']} -> {move['to']}" + _move_roles(move))
     lines.append("")
     lines.append(
@@ -286,7 +355,7 @@ def format_analysis(analysis) -> str:
             lines.append(f"  {t['sentence']} [{t['method']}]")
     for note in data.get("notes", []):
         lines.append(f"note: {note}")
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def format_compare(analyses: Sequence) -> str:
@@ -331,7 +400,7 @@ def format_compare(analyses: Sequence) -> str:
     lines.append("why:")
     for n, d in enumerate(datas):
         lines.append(f"  [{n + 1}] {d['move']['reason']}")
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def format_sweep(scenario, curve) -> str:
@@ -351,7 +420,7 @@ def format_sweep(scenario, curve) -> str:
     ):
         gain = _gain_text({"min": g_lo, "max": g_hi})
         lines.append(f"  {curve.parameter} = {fmt(value):>8}  gain {gain:>14}  {verdict}")
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def write_sweep_csv(curve, stream: IO[str]) -> None:
