@@ -8,7 +8,8 @@ a few function calls and never runs user code (no ``eval``, no ``compile``).
 
 Grammar (everything else is rejected with a located :class:`~triangle.errors.ScenarioError`):
 
-* numbers (``3``, ``0.5``, ``1e-3``) and declared parameter names;
+* decimal numbers (``3``, ``0.5``, ``1e-3``, ``1_000``; not ``0x10``, ``0b11`` or
+  ``0o7``) and declared parameter names, spelled exactly as declared (ASCII);
 * unary ``+`` and ``-``; binary ``+``, ``-``, ``*``, ``/``; power ``^`` (or ``**``),
   binding tighter than unary minus, as in mathematics (``-2^2 == -4``);
 * parentheses; the functions ``min(a, b, ...)``, ``max(a, b, ...)`` and ``abs(x)``.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import ast
 import math
 import operator
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -233,6 +235,19 @@ _FORBIDDEN_NODES = {
 }
 
 
+_TOKEN = re.compile(
+    r"""
+      (?P<space>[ \t\r\n]+)
+    | (?P<number>(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?)
+    | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<operator>\*\*|[-+*/^(),])
+    """,
+    re.VERBOSE,
+)
+"""The tokens of the grammar, as written: ASCII names, decimal numbers, the operators."""
+_WORD = re.compile(r"[\w.]+")
+
+
 def _power(base: float, exponent: float) -> float:
     if abs(exponent) > MAX_EXPONENT:
         raise _EvaluationFailure(
@@ -293,6 +308,7 @@ class _Parser:
             fn = self.build(tree.body, 1)
         except RecursionError:
             raise self.fail(f'expression "{text}" is nested too deeply') from None
+        self.check_spelling(text)
         expression = Expression(
             text,
             frozenset(self.used),
@@ -313,6 +329,23 @@ class _Parser:
                 line=self.line,
             )
         return expression
+
+    def check_spelling(self, text: str) -> None:
+        """Refuse what Python's parser reads but the grammar does not have: numbers that
+        are not decimal (``0x10``, ``0b11``, ``0o7``), names that Python would normalise
+        (``ｓplit`` for ``split``), comments, line continuations."""
+        pos = 0
+        while pos < len(text):
+            token = _TOKEN.match(text, pos)
+            if token is None:
+                raise self.fail(f'character {text[pos]!r} is not allowed in "{text}"')
+            pos = token.end()
+            if token.lastgroup == "number" and pos < len(text) and _WORD.match(text, pos):
+                written = token.group() + _WORD.match(text, pos).group()
+                raise self.fail(
+                    f'number {written!r} is not allowed in "{text}" (numbers are decimal: '
+                    "3, 0.25, 1e-3, 1_000)"
+                )
 
     def not_allowed(self, what: str, node: ast.AST | None = None, why: str = "") -> ScenarioError:
         if node is not None:
