@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from triangle.analysis.analyze import MoveAnalysis, analyze_move
 from triangle.analysis.move import require_move
 from triangle.equilibria.tolerance import DEFAULT_TOL
-from triangle.errors import TriangleInputError
+from triangle.errors import TriangleInputError, excerpt
 from triangle.scenario import load_scenario
 
 __all__ = ["compare"]
@@ -37,7 +37,7 @@ def compare(
     if unknown:
         known = sorted({k for s in loaded for k in s.parameters})
         raise TriangleInputError(
-            f"unknown parameter {unknown[0]!r}: no scenario declares it; known parameters: "
+            f"unknown parameter {excerpt(unknown[0])}: no scenario declares it; known parameters: "
             f"{', '.join(known)}"
         )
     return tuple(

@@ -44,7 +44,7 @@ from triangle.analysis.move import resolve_move
 from triangle.analysis.point import evaluate_point
 from triangle.equilibria.commitment import check_selection
 from triangle.equilibria.tolerance import DEFAULT_TOL
-from triangle.errors import TriangleInputError
+from triangle.errors import TriangleInputError, excerpt
 from triangle.numbers import flip_value
 from triangle.vocabulary import Verdict
 
@@ -323,12 +323,12 @@ def find_threshold(
     check_selection(selection)
     if kind not in KINDS:
         raise TriangleInputError(
-            f"unknown threshold kind {kind!r}; valid kinds: {', '.join(KINDS)}"
+            f"unknown threshold kind {excerpt(kind)}; valid kinds: {', '.join(KINDS)}"
         )
     if parameter not in scenario.parameters:
         known = ", ".join(scenario.parameters) or "none (this scenario has no parameters)"
         raise TriangleInputError(
-            f"unknown parameter {parameter!r} for {scenario.path}; known parameters: {known}"
+            f"unknown parameter {excerpt(parameter)} for {scenario.path}; known parameters: {known}"
         )
     overrides = dict(overrides or {})
     value = scenario.parameter_values(overrides)[parameter]

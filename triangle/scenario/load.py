@@ -20,12 +20,21 @@ import re
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from triangle.errors import ScenarioError, TriangleInputError
+from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.numbers import plain
 from triangle.scenario.expressions import FUNCTIONS
-from triangle.scenario.fields import Reader
+from triangle.scenario.fields import MAX_NAME, Reader
 from triangle.scenario.model import FORMS, Move, Parameter, Scenario
-from triangle.scenario.nodes import Map, Node, Scalar, compose, describe, suggest, to_python
+from triangle.scenario.nodes import (
+    Map,
+    Node,
+    Scalar,
+    compose,
+    describe,
+    kind_of,
+    suggest,
+    to_python,
+)
 from triangle.scenario.relations import RELATIONS_KEYS, read_relations
 from triangle.scenario.table import read_table
 from triangle.vocabulary import VERDICTS
@@ -157,6 +166,29 @@ def check_file(path: str | os.PathLike, *, strict: bool = False) -> list[str]:
     return [str(ScenarioError(why, path=name, line=line)) for line, why in scenario.unsourced()]
 
 
+def parse_override(item: str) -> tuple[str, float]:
+    """One parameter override from a ``NAME=VALUE`` string.
+
+    >>> parse_override("split=2.5")
+    ('split', 2.5)
+    >>> parse_override("split=nan")
+    Traceback (most recent call last):
+    ...
+    triangle.errors.TriangleInputError: 'split=nan': VALUE must be a finite number
+    """
+    name, sep, raw = str(item).partition("=")
+    name, raw = name.strip(), raw.strip()
+    if not sep or not _IDENTIFIER.match(name) or not raw:
+        raise TriangleInputError(f"{excerpt(item)}: expected NAME=VALUE")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise TriangleInputError(f"{excerpt(item)}: VALUE must be a number") from None
+    if not math.isfinite(value):
+        raise TriangleInputError(f"{excerpt(item)}: VALUE must be a finite number")
+    return name, value
+
+
 def parse_overrides(items: Iterable[str]) -> dict[str, float]:
     """Parameter overrides from ``NAME=VALUE`` strings (as given to ``--param``).
 
@@ -169,18 +201,12 @@ def parse_overrides(items: Iterable[str]) -> dict[str, float]:
     """
     out: dict[str, float] = {}
     for item in items:
-        name, sep, raw = str(item).partition("=")
-        name, raw = name.strip(), raw.strip()
-        if not sep or not _IDENTIFIER.match(name) or not raw:
-            raise TriangleInputError(f"--param {item!r}: expected NAME=VALUE")
         try:
-            value = float(raw)
-        except ValueError:
-            raise TriangleInputError(f"--param {item!r}: VALUE must be a number") from None
-        if not math.isfinite(value):
-            raise TriangleInputError(f"--param {item!r}: VALUE must be a finite number")
+            name, value = parse_override(item)
+        except TriangleInputError as err:
+            raise TriangleInputError(f"--param {err}") from None
         if name in out:
-            raise TriangleInputError(f"--param {item!r}: {name} is given more than once")
+            raise TriangleInputError(f"--param {excerpt(item)}: {name} is given more than once")
         out[name] = value
     return out
 
@@ -197,9 +223,10 @@ class _Loader:
     def load(self, root: Node) -> Scenario:
         r = self.reader
         if not isinstance(root, Map):
+            # say what the file holds, not what it says: it may be any file at all
             raise self.fail(
                 f"a scenario must be a mapping of keys (format, title, players, ...), "
-                f"got {describe(root)}",
+                f"got {kind_of(root)}",
                 root.line,
             )
         self.check_format(root)
@@ -288,19 +315,19 @@ class _Loader:
             if old is None:
                 known = ", ".join(parameters) or "none"
                 raise self.fail(
-                    f"parameter {name!r} is not a parameter of the base scenario "
+                    f"parameter {excerpt(name)} is not a parameter of the base scenario "
                     f"{base.path}{suggest(name, parameters)}; its parameters: {known}",
                     new.line,
                 )
             if new.range is not None:
                 raise self.fail(
-                    f"a variant cannot change the range of {name!r} (it is the base's, "
+                    f"a variant cannot change the range of {excerpt(name)} (it is the base's, "
                     f"{list(old.range) if old.range else 'none'})",
                     new.line,
                 )
             if old.range is not None and not old.range[0] <= new.value <= old.range[1]:
                 raise self.fail(
-                    f"value {plain(new.value)} of parameter {name!r} is outside its range "
+                    f"value {plain(new.value)} of parameter {excerpt(name)} is outside its range "
                     f"[{plain(old.range[0])}, {plain(old.range[1])}] (from {base.path})",
                     new.line,
                 )
@@ -343,12 +370,14 @@ class _Loader:
         target = os.path.normpath(os.path.join(folder, relative))
         chain = (*self.chain, os.path.realpath(self.path))
         if os.path.realpath(target) in chain:
-            raise self.fail(f"base {relative!r} leads back to this file (a cycle)", node.line)
+            raise self.fail(
+                f"base {excerpt(relative)} leads back to this file (a cycle)", node.line
+            )
         if len(chain) > MAX_BASE_DEPTH:
             raise self.fail(f"more than {MAX_BASE_DEPTH} scenarios stacked with base:", node.line)
         if not os.path.isfile(target):
             raise self.fail(
-                f"base scenario {relative!r} not found (looked for {target})", node.line
+                f"base scenario {excerpt(relative)} not found (looked for {target})", node.line
             )
         return _load_file(target, chain)
 
@@ -371,7 +400,8 @@ class _Loader:
             )
         if node.value != FORMAT_VERSION:
             raise self.fail(
-                f"unsupported format {node.value} (this version reads format {FORMAT_VERSION})",
+                f"unsupported format {excerpt(node.text, quote=False)} "
+                f"(this version reads format {FORMAT_VERSION})",
                 node.line,
             )
 
@@ -384,7 +414,9 @@ class _Loader:
         if not isinstance(node, Scalar) or node.value not in FORMS:
             shown = node.text if isinstance(node, Scalar) else describe(node)
             hint = suggest(shown, FORMS) if isinstance(node, Scalar) else ""
-            raise self.fail(f"form must be 'table' or 'relations', got {shown!r}{hint}", node.line)
+            raise self.fail(
+                f"form must be 'table' or 'relations', got {excerpt(shown)}{hint}", node.line
+            )
         return node.value
 
     def read_players(self, node: Node, form: str, line: int) -> tuple[str, ...]:
@@ -395,7 +427,7 @@ class _Loader:
         for item in items.items:
             name = r.name(item, "player name", items.line, forbidden)
             if name in names:
-                raise self.fail(f"duplicate player {name!r}", item.line)
+                raise self.fail(f"duplicate player {excerpt(name)}", item.line)
             names.append(name)
         count = len(names)
         if form == "relations" and count != 3:
@@ -416,13 +448,18 @@ class _Loader:
         out: dict[str, Parameter] = {}
         for key, value in table.entries:
             name = key.text
+            if len(name) > MAX_NAME:
+                raise self.fail(
+                    f"parameter name {excerpt(name)} is longer than {MAX_NAME} characters",
+                    key.line,
+                )
             if not _IDENTIFIER.match(name) or keyword.iskeyword(name) or name in FUNCTIONS:
                 raise self.fail(
-                    f"parameter name {name!r} must be an identifier (letters, digits, _; "
+                    f"parameter name {excerpt(name)} must be an identifier (letters, digits, _; "
                     f"not starting with a digit) and not one of {', '.join(FUNCTIONS)}",
                     key.line,
                 )
-            what = f"parameter {name!r}"
+            what = f"parameter {excerpt(name)}"
             spec = r.mapping(value, what, key.line)
             fields = r.fields(spec, what, ("value",), PARAMETER_KEYS[1:])
             number = r.plain_number(fields["value"], f"value of {what}", spec.line)
@@ -478,7 +515,7 @@ class _Loader:
         player = r.text(player_node, "move player", spec.line)
         if player not in players:
             raise self.fail(
-                f"move: unknown player {player!r}{suggest(player, players)}; "
+                f"move: unknown player {excerpt(player)}{suggest(player, players)}; "
                 f"players are {', '.join(players)}",
                 player_node.line,
             )
@@ -488,14 +525,14 @@ class _Loader:
             value = r.text(fields[key], f"move {key}", spec.key_line(key))
             if value not in options:
                 raise self.fail(
-                    f"move {key}: {value!r} is not a strategy of {player}"
+                    f"move {key}: {excerpt(value)} is not a strategy of {player}"
                     f"{suggest(value, options)}; strategies: {', '.join(options)}",
                     fields[key].line,
                 )
             chosen.append(value)
         if chosen[0] == chosen[1]:
             raise self.fail(
-                f"move from and to are the same strategy {chosen[0]!r}", fields["to"].line
+                f"move from and to are the same strategy {excerpt(chosen[0])}", fields["to"].line
             )
         target = None
         if "target" in fields:
@@ -503,7 +540,7 @@ class _Loader:
             others = [p for p in players if p != player]
             if target not in others:
                 raise self.fail(
-                    f"move target {target!r} must be another player"
+                    f"move target {excerpt(target)} must be another player"
                     f"{suggest(target, others)}: {', '.join(others)}",
                     fields["target"].line,
                 )
@@ -514,7 +551,7 @@ class _Loader:
                 name = r.text(item, "a threshold parameter", items.line)
                 if name not in r.names:
                     raise self.fail(
-                        f"move thresholds: {name!r} is not a parameter"
+                        f"move thresholds: {excerpt(name)} is not a parameter"
                         f"{suggest(name, r.names)}; parameters: {', '.join(r.names) or 'none'}",
                         item.line,
                     )
@@ -546,7 +583,7 @@ class _Loader:
         if verdict is not None and not (isinstance(verdict, Scalar) and verdict.value in VERDICTS):
             shown = verdict.text if isinstance(verdict, Scalar) else describe(verdict)
             raise self.fail(
-                f"expected verdict {shown!r} is not one of: "
+                f"expected verdict {excerpt(shown)} is not one of: "
                 + ", ".join(f'"{v}"' for v in VERDICTS),
                 verdict.line,
             )
