@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from collections.abc import Callable
 from typing import Any
 
 import click
 
-from triangle.errors import TriangleInputError
+from triangle.errors import TriangleInputError, excerpt
+from triangle.numbers import plain
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -50,6 +52,60 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
 
 
+class Number(click.ParamType):
+    """A finite number, within ``[lo, hi]`` when given: checked where it is parsed, so
+    that ``inf``, ``nan`` and ``1e999`` are refused with the option's name.
+
+    Examples
+    --------
+    >>> Number(0.1, 86400).convert("5", None, None)
+    5.0
+    >>> Number().convert("nan", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 'nan' is not a finite number
+    """
+
+    name = "number"
+
+    def __init__(self, lo: float | None = None, hi: float | None = None) -> None:
+        self.lo, self.hi = lo, hi
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{excerpt(value)} is not a number", param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{excerpt(value)} is not a finite number", param, ctx)
+        too_low = self.lo is not None and number < self.lo
+        if too_low or (self.hi is not None and number > self.hi):
+            lo = "" if self.lo is None else plain(self.lo)
+            hi = "" if self.hi is None else plain(self.hi)
+            self.fail(f"{plain(number)} is outside [{lo}, {hi}]", param, ctx)
+        return number
+
+
+class Override(click.ParamType):
+    """A ``NAME=VALUE`` parameter override, its value a finite number (checked where it
+    is parsed; the scenario checks the name and the range)."""
+
+    name = "NAME=VALUE"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from triangle.scenario import parse_override
+
+        try:
+            parse_override(value)
+        except TriangleInputError as err:
+            self.fail(str(err), param, ctx)
+        return str(value)
+
+
+SECONDS = Number(0.1, 86_400.0)
+"""A time limit: from a tenth of a second to a day."""
+
+
 format_option = click.option(
     "--format",
     "fmt",
@@ -62,6 +118,7 @@ param_option = click.option(
     "--param",
     "params",
     multiple=True,
+    type=Override(),
     metavar="NAME=VALUE",
     help="Override a scenario parameter (repeatable), e.g. --param rivalry=2.",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from triangle.cli.common import (
+    SECONDS,
     bad_input_is_exit_2,
     emit_json,
     format_option,
@@ -32,12 +33,12 @@ from triangle.equilibria.methods import METHODS
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0.1),
+    type=SECONDS,
     default=5.0,
     show_default=True,
     help=(
-        "Seconds the Gambit methods may run (side by side, 3+ players). On degenerate "
-        "games enumpoly rarely finishes; raise this to give it longer."
+        "Seconds the Gambit methods may run (side by side, 3+ players), from 0.1 to 86400 "
+        "(a day). On degenerate games enumpoly rarely finishes; raise this to give it longer."
     ),
 )
 @click.option(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import sys
 
 import click
 
 from triangle.cli.common import (
     BadInput,
+    Number,
     bad_input_is_exit_2,
     emit_json,
     param_option,
@@ -23,14 +25,14 @@ from triangle.vocabulary import SELECTIONS
 @click.option(
     "--from",
     "start",
-    type=float,
+    type=Number(),
     default=None,
     help="First value [default: the low end of the parameter's range].",
 )
 @click.option(
     "--to",
     "stop",
-    type=float,
+    type=Number(),
     default=None,
     help="Last value [default: the high end of the parameter's range].",
 )
@@ -84,7 +86,7 @@ def sweep(
 
     from triangle import report
     from triangle.analysis import gain_curve
-    from triangle.numbers import decimals
+    from triangle.numbers import plain
     from triangle.scenario import load_scenario
 
     sc = load_scenario(scenario)
@@ -96,7 +98,9 @@ def sweep(
     lo = declared[0] if start is None else start
     hi = declared[1] if stop is None else stop
     if not lo < hi:
-        raise BadInput(f"--from {decimals(lo)} must be below --to {decimals(hi)}")
+        raise BadInput(f"--from {plain(lo)} must be below --to {plain(hi)}")
+    if not math.isfinite(hi - lo):
+        raise BadInput(f"--from {plain(lo)} and --to {plain(hi)} are too far apart to sweep")
     curve = gain_curve(sc, parameter, np.linspace(lo, hi, steps), selection, overrides=overrides)
     if fmt == "json":
         emit_json(
