@@ -466,3 +466,15 @@ def test_the_triangle_chart_of_a_game_without_stances_is_bad_input(tmp_path):
     assert result.exit_code == 2 and "no stances, so there are no ties to draw" in result.stderr
     assert result.stderr.count("\n") == 1
     assert not (tmp_path / "t.png").exists()
+
+
+def test_base_root_lets_a_variant_name_a_scenario_outside_its_folder(tmp_path):
+    write(tmp_path, PD, "pd.yaml")
+    (tmp_path / "variants").mkdir()
+    variant = write(tmp_path, "format: 1\nbase: ../pd.yaml\ntitle: V\n", "variants/v.yaml")
+    refused = run("validate", variant)
+    assert refused.exit_code == 2 and "lies outside the folder of this file" in refused.stderr
+    allowed = run("validate", variant, "--base-root", str(tmp_path))
+    assert allowed.exit_code == 0 and allowed.stdout.strip() == f"OK {variant}"
+    solved = run("solve", variant, "--base-root", str(tmp_path), "--format", "json")
+    assert solved.exit_code == 0 and json.loads(solved.stdout)["scenario"]["title"] == "V"

@@ -6,6 +6,7 @@ import click
 
 from triangle.cli.common import (
     bad_input_is_exit_2,
+    base_root_option,
     check_out,
     emit_json,
     format_option,
@@ -32,6 +33,7 @@ def analyses_for(paths: tuple[str, ...], params: tuple[str, ...], thresholds: tu
 @format_option
 @param_option
 @threshold_option
+@base_root_option
 @bad_input_is_exit_2
 def analyze(scenario: str, fmt: str, params: tuple[str, ...], thresholds: tuple[str, ...]) -> None:
     """Does the scenario's move pay off for the mover, why, and where would it flip?
@@ -64,6 +66,7 @@ def analyze(scenario: str, fmt: str, params: tuple[str, ...], thresholds: tuple[
 @format_option
 @param_option
 @threshold_option
+@base_root_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False),

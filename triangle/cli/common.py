@@ -132,6 +132,32 @@ threshold_option = click.option(
         "Default: the parameters the scenario's move names under thresholds:."
     ),
 )
+
+
+def _remember_base_root(ctx: click.Context, param: Any, value: str | None) -> None:
+    ctx.meta["base_root"] = value
+
+
+base_root_option = click.option(
+    "--base-root",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    expose_value=False,
+    callback=_remember_base_root,
+    metavar="DIR",
+    help=(
+        "Let base: name scenario files anywhere under DIR [default: only in the folder "
+        "tree of the file that names them]."
+    ),
+)
+
+
+def base_root() -> str | None:
+    """The ``--base-root`` of the command being run (``None`` when not given)."""
+    ctx = click.get_current_context(silent=True)
+    return None if ctx is None else ctx.meta.get("base_root")
+
+
 scenario_argument = click.argument("scenario", type=click.Path(dir_okay=False))
 scenarios_argument = click.argument(
     "scenarios", nargs=-1, required=True, type=click.Path(dir_okay=False)
@@ -146,7 +172,7 @@ def load(path: str, params: tuple[str, ...]):
     """
     from triangle.scenario import load_scenario, parse_overrides
 
-    scenario = load_scenario(path)
+    scenario = load_scenario(path, base_root=base_root())
     overrides = parse_overrides(params)
     values = scenario.parameter_values(overrides)
     return scenario, overrides, values
@@ -157,7 +183,7 @@ def load_all(paths: tuple[str, ...], option: str | None = None, names: tuple[str
     (named by ``option`` in the message, e.g. ``--threshold``)."""
     from triangle.scenario import load_scenario
 
-    scenarios = [load_scenario(p) for p in paths]
+    scenarios = [load_scenario(p, base_root=base_root()) for p in paths]
     for sc in scenarios:
         for name in names:
             sc.check_parameter(name, f"{option} {name}" if option else None)

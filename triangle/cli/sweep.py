@@ -11,6 +11,8 @@ from triangle.cli.common import (
     BadInput,
     Number,
     bad_input_is_exit_2,
+    base_root,
+    base_root_option,
     emit_json,
     param_option,
     scenario_argument,
@@ -59,6 +61,7 @@ from triangle.vocabulary import SELECTIONS
     help="table for people; csv or json for scripts.",
 )
 @param_option
+@base_root_option
 @bad_input_is_exit_2
 def sweep(
     scenario: str,
@@ -89,7 +92,7 @@ def sweep(
     from triangle.numbers import plain
     from triangle.scenario import load_scenario
 
-    sc = load_scenario(scenario)
+    sc = load_scenario(scenario, base_root=base_root())
     overrides = varied_overrides([sc], parameter, params, "the swept parameter")
     sc.parameter_values(overrides)  # check the other overrides before the sweep
     declared = sc.parameters[parameter].range

@@ -13,10 +13,12 @@ the two payoff forms are read by :mod:`~triangle.scenario.table` and
 from __future__ import annotations
 
 import dataclasses
+import errno
 import keyword
 import math
 import os
 import re
+import stat
 from collections.abc import Iterable
 from types import MappingProxyType
 
@@ -77,27 +79,69 @@ MAX_BASE_DEPTH = 4
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def load_scenario(path: str | os.PathLike) -> Scenario:
+def load_scenario(
+    path: str | os.PathLike, *, base_root: str | os.PathLike | None = None
+) -> Scenario:
     """Read and validate the scenario file at ``path``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A regular file (not a directory, FIFO or device), at most 1 MiB of UTF-8 text.
+    base_root : str or os.PathLike, optional
+        The folder under which the files named by ``base:`` may lie (see
+        :func:`base_path`); by default each must lie in the folder tree of the file
+        that names it.
 
     Raises
     ------
     ScenarioError
-        When the file cannot be read, is larger than 1 MiB, is not UTF-8 text, or
-        is not a valid scenario; the message starts with ``path:line:``.
+        When the file cannot be read, is not a regular file, is larger than 1 MiB, is
+        not UTF-8 text, or is not a valid scenario; the message starts with
+        ``path:line:``.
     """
-    return _load_file(os.fspath(path), ())
+    root = None if base_root is None else os.path.realpath(os.fspath(base_root))
+    return _load_file(os.fspath(path), (), root)
 
 
-def _load_file(name: str, chain: tuple[str, ...]) -> Scenario:
-    """:func:`load_scenario`, knowing the files that named this one as their ``base``."""
+def file_problem(name: str) -> str | None:
+    """Why ``name`` is not a file a scenario can be read from, or ``None``.
+
+    >>> file_problem("scenarios"), file_problem("no/such.yaml")
+    ('is a directory, not a scenario file', 'not found')
+    """
     try:
-        size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(
-                f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)", path=name
-            )
-        with open(name, "rb") as handle:
+        info = os.stat(name)
+    except FileNotFoundError:
+        return "not found"
+    except NotADirectoryError:
+        return "not found (a folder on its path is a file)"
+    except PermissionError:
+        return "cannot be read: permission denied"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "is a loop of symbolic links"
+        return f"cannot be read: {err.strerror or err}"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory, not a scenario file"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, device or socket), not a scenario file"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"is {info.st_size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)"
+    return None
+
+
+def _load_file(name: str, chain: tuple[str, ...], base_root: str | None) -> Scenario:
+    """:func:`load_scenario`, knowing the files that named this one as their ``base``."""
+    problem = file_problem(name)
+    if problem is not None:
+        raise ScenarioError(f"file {problem}", path=name)
+    try:
+        # O_NONBLOCK: a FIFO put in the file's place since the check does not block
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ScenarioError("file is not a regular file", path=name)
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise ScenarioError(f"cannot read file: {err.strerror or err}", path=name) from None
@@ -108,11 +152,14 @@ def _load_file(name: str, chain: tuple[str, ...]) -> Scenario:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ScenarioError("file is not UTF-8 text", path=name, line=line) from None
-    return _loads(text, name, chain)
+    return _loads(text, name, chain, base_root)
 
 
-def loads_scenario(text: str, path: str = "<string>") -> Scenario:
-    """Read and validate a scenario from YAML ``text``; ``path`` names it in errors.
+def loads_scenario(
+    text: str, path: str = "<string>", *, base_root: str | os.PathLike | None = None
+) -> Scenario:
+    """Read and validate a scenario from YAML ``text``; ``path`` names it in errors (and,
+    for ``base:``, where it is: the current folder when it is not a file's path).
 
     Examples
     --------
@@ -137,26 +184,70 @@ def loads_scenario(text: str, path: str = "<string>") -> Scenario:
     """
     if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=path)
-    return _loads(text, path, ())
+    root = None if base_root is None else os.path.realpath(os.fspath(base_root))
+    return _loads(text, path, (), root)
 
 
-def _loads(text: str, path: str, chain: tuple[str, ...]) -> Scenario:
+def _loads(text: str, path: str, chain: tuple[str, ...], base_root: str | None) -> Scenario:
     root = compose(text, path)
     if root is None:
         raise ScenarioError("the file is empty (expected a scenario mapping)", path=path, line=1)
-    return _Loader(path, chain).load(root)
+    return _Loader(path, chain, base_root).load(root)
 
 
-def check_file(path: str | os.PathLike, *, strict: bool = False) -> list[str]:
+def base_path(named: str, by: str, base_root: str | None = None) -> tuple[str | None, str | None]:
+    """Where the ``base:`` ``named`` in the file ``by`` points, or why it may not.
+
+    A base is a scenario file (suffix ``.yaml`` or ``.yml``) named by a path relative
+    to the folder of ``by``, that lies (symbolic links resolved) in the folder tree of
+    ``by`` or, when ``base_root`` is given, anywhere under ``base_root``. Returns
+    ``(path, None)`` or ``(None, why)``.
+
+    Examples
+    --------
+    >>> base_path("kissinger_1971.yaml", "scenarios/kissinger_1971_no_split.yaml")
+    ('scenarios/kissinger_1971.yaml', None)
+    >>> base_path("/etc/passwd", "scenarios/x.yaml")[1]
+    'must be a path relative to the folder of this file'
+    >>> base_path("../README.md", "scenarios/x.yaml")[1]
+    'must name a scenario file (.yaml or .yml)'
+    >>> base_path("../../x.yaml", "scenarios/x.yaml")[1].split(";")[0]
+    'lies outside the folder of this file and its subfolders'
+    """
+    if os.path.isabs(named) or named.startswith("~"):
+        return None, "must be a path relative to the folder of this file"
+    if os.path.splitext(named)[1].lower() not in (".yaml", ".yml"):
+        return None, "must name a scenario file (.yaml or .yml)"
+    folder = "" if by.startswith("<") else os.path.dirname(by)
+    target = os.path.normpath(os.path.join(folder, named))
+    allowed = base_root or os.path.realpath(folder or os.curdir)
+    real = os.path.realpath(target)
+    if os.path.commonpath([real, allowed]) != allowed:
+        where = (
+            f"outside {base_root} (base_root)"
+            if base_root
+            else "outside the folder of this file and its subfolders"
+        )
+        return None, (
+            f"lies {where}; to allow it, name a folder that holds both with --base-root "
+            "(base_root= in Python)"
+        )
+    return target, None
+
+
+def check_file(
+    path: str | os.PathLike, *, strict: bool = False, base_root: str | os.PathLike | None = None
+) -> list[str]:
     """Everything wrong with a scenario file, as one ``file:line: message`` per problem.
 
     A file is valid when it loads (format, names, payoffs, expressions) and compiles
     at its parameter values; with ``strict``, every number must also carry a source
     (:meth:`~triangle.scenario.Scenario.unsourced`). An empty list means valid.
+    ``base_root`` is that of :func:`load_scenario`.
     """
     name = os.fspath(path)
     try:
-        scenario = load_scenario(name)
+        scenario = load_scenario(name, base_root=base_root)
         scenario.compile()
     except TriangleInputError as err:
         text = str(err)
@@ -212,9 +303,10 @@ def parse_overrides(items: Iterable[str]) -> dict[str, float]:
 
 
 class _Loader:
-    def __init__(self, path: str, chain: tuple[str, ...] = ()):
+    def __init__(self, path: str, chain: tuple[str, ...] = (), base_root: str | None = None):
         self.path = path
         self.chain = chain
+        self.base_root = base_root
         self.reader = Reader(path)
 
     def fail(self, message: str, line: int | None) -> ScenarioError:
@@ -365,21 +457,19 @@ class _Loader:
         )
 
     def read_base(self, node: Node, line: int) -> Scenario:
-        relative = self.reader.text(node, "base", line)
-        folder = os.path.dirname(self.path) if not self.path.startswith("<") else ""
-        target = os.path.normpath(os.path.join(folder, relative))
+        named = self.reader.text(node, "base", line)
+        target, why = base_path(named, self.path, self.base_root)
+        if target is None:
+            raise self.fail(f"base {excerpt(named)} {why}", node.line)
         chain = (*self.chain, os.path.realpath(self.path))
         if os.path.realpath(target) in chain:
-            raise self.fail(
-                f"base {excerpt(relative)} leads back to this file (a cycle)", node.line
-            )
+            raise self.fail(f"base {excerpt(named)} leads back to this file (a cycle)", node.line)
         if len(chain) > MAX_BASE_DEPTH:
             raise self.fail(f"more than {MAX_BASE_DEPTH} scenarios stacked with base:", node.line)
-        if not os.path.isfile(target):
-            raise self.fail(
-                f"base scenario {excerpt(relative)} not found (looked for {target})", node.line
-            )
-        return _load_file(target, chain)
+        problem = file_problem(target)
+        if problem is not None:
+            raise self.fail(f"base {excerpt(named)} {problem} (looked for {target})", node.line)
+        return _load_file(target, chain, self.base_root)
 
     # -- top-level pieces ---------------------------------------------------------------
     def check_format(self, root: Map) -> None:
