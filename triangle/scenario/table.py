@@ -221,11 +221,20 @@ def _read_payoffs(
 ) -> TableProgram:
     builder = _Payoffs(reader, players, strategies)
     if isinstance(node, Map):
-        # Compact form: "a, b, c": [u1, u2, u3]
+        # Compact form: "a, b, c": [u1, u2, u3], or {payoffs: [...], source: ..., note: ...}
         for key, value in node.entries:
             names = [(part.strip(), key.line) for part in key.text.split(",")]
             labels, index = builder.profile(names, key.line)
-            builder.values(labels, index, value, key.line, None)
+            source = None
+            if isinstance(value, Map):
+                what = f"the entry for {_label(labels)}"
+                fields = reader.fields(value, what, ("payoffs",), ENTRY_KEYS[2:])
+                if "note" in fields:
+                    reader.text(fields["note"], "note", value.key_line("note"))
+                if "source" in fields:
+                    source = reader.source(fields["source"], "source", value.key_line("source"))
+                value = fields["payoffs"]
+            builder.values(labels, index, value, key.line, source)
         return builder.program(node.line)
     entries = reader.sequence(node, "payoffs", line)
     if not entries.items:

@@ -1,0 +1,27 @@
+"""The documentation's examples run as written: every ``python`` block of the README and
+of docs/*.md, each page's blocks in order in one namespace, from the repository's root
+(the README's example is also checked for what it finds, in test_readme.py)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def python_blocks(text: str) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+
+
+def test_the_format_reference_has_a_python_example():
+    assert python_blocks((ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_python_examples_run(page, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {"__name__": "__docs__"}
+    for n, block in enumerate(python_blocks(page.read_text(encoding="utf-8"))):
+        exec(compile(block, f"{page.name}[python block {n}]", "exec"), namespace)  # noqa: S102
