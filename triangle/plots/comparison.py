@@ -69,7 +69,8 @@ def _texts(analysis: Any) -> tuple[str, str]:
     why = reason(analysis)
     why = f"Why: {full_stop(why)}" if why else ""
     sentences = [full_stop(threshold_sentence(t)) for t in analysis.thresholds]
-    flips = "How far from flipping: " + " ".join(sentences) if sentences else ""
+    # one line each: a sentence may start with a parameter's name, in lower case
+    flips = "How far from flipping: " + "\n".join(sentences) if sentences else ""
     return why, flips
 
 
