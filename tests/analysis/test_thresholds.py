@@ -81,6 +81,37 @@ def test_flips_beyond_the_nearest_are_named_in_order(tmp_path):
     )
 
 
+# Demanding: the defender resists (Challenger gets 1 - c) while c < 1, concedes (2) when
+# c > 1, and is indifferent at c = 1 itself, where the gain is [0, 2]. The move pays off
+# for every c but the one: no flip, and at the scenario's value, c = 1, it depends.
+ISOLATED = """\
+format: 1
+title: Crisis bargaining
+players: [Challenger, Defender]
+form: table
+parameters:
+  c: {value: 1, range: [0, 5], source: "test"}
+strategies: {Challenger: [accept, demand], Defender: [concede, resist]}
+payoffs:
+  "accept, concede": [0, 0]
+  "accept, resist": [0, 0]
+  "demand, concede": [2, -2]
+  "demand, resist": ["1 - c", "-1 - c"]
+move: {player: Challenger, from: accept, to: demand}
+"""
+
+
+def test_a_verdict_at_an_isolated_point_is_not_said_of_the_whole_range(tmp_path):
+    th = find_threshold(load(tmp_path, ISOLATED), "c")
+    assert th.flips == () and th.state == "depends on equilibrium selection"
+    assert th.steady == "pays off"
+    assert threshold_sentence(th) == (
+        "the move pays off for every c in [0.00, 5.00] but the scenario's value, 1.00, "
+        "where the verdict depends on equilibrium selection"
+    )
+    assert to_data(th)["steady"] == "pays off"
+
+
 def test_exact_threshold_at_one_and_a_half(tmp_path):
     s = load(tmp_path, COURT)
     th = find_threshold(s, "x")

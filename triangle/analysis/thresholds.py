@@ -58,6 +58,9 @@ EXACT = "exact (piecewise linear)"
 BISECTION = "bisection"
 _PROBES = (0.0, 0.2763932022500210, 0.5, 0.7236067977499790, 1.0)
 """Where in the range the payoffs are compiled to check that they are affine."""
+_GOLDEN = 0.3819660112501051
+"""Where in a range without flips its state is read: a point no payoff crossing is
+expected to fall on."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,11 @@ class Threshold:
     notes : tuple of str
     target, third : str or None
         The move's target and the third actor (named by ``kind="target"`` findings).
+    steady : str or None
+        Without flips: the state throughout the interval. It differs from ``state``
+        when the scenario's value sits on an isolated point where the game is
+        degenerate (two payoffs equal, say), e.g. a verdict that depends on equilibrium
+        selection only there. ``None`` when there are flips.
 
     :func:`triangle.report.threshold_sentence` states the finding in words.
     """
@@ -125,6 +133,7 @@ class Threshold:
     notes: tuple[str, ...] = field(default=())
     target: str | None = None
     third: str | None = None
+    steady: str | None = None
 
     @property
     def points(self) -> tuple[float, ...]:
@@ -394,6 +403,9 @@ def find_threshold(
             )
         flips.append(Flip(float(x), below, above, ok))
     state = ev.full(value)
+    steady = None
+    if not flips:  # the state away from isolated points: at a point no crossing falls on
+        (steady,) = ev.cheap([lo + _GOLDEN * (hi - lo)])
     if ev.fallbacks:
         notes.append(f"{ev.fallbacks} evaluated points needed the full solver")
     margin = None
@@ -415,4 +427,5 @@ def find_threshold(
         notes=tuple(notes),
         target=names["target"],
         third=names["third"],
+        steady=steady,
     )

@@ -132,9 +132,29 @@ def _node_name(
     return label, fits
 
 
-def _beside(ax: Any, x: float) -> float:
-    """Pixels a label centred at data ``x`` may span without leaving the axes."""
-    return 2 * _pixels(ax, min(x - _XLIM[0], _XLIM[1] - x)) - 4
+def _beside(ax: Any, x: float, ha: str = "center") -> float:
+    """Pixels a label at data ``x`` (aligned by ``ha``) may span without leaving the axes."""
+    room = {"left": _XLIM[1] - x, "right": x - _XLIM[0]}.get(ha)
+    if room is None:
+        return 2 * _pixels(ax, min(x - _XLIM[0], _XLIM[1] - x)) - 4
+    return _pixels(ax, room) - 4
+
+
+def _label_place(
+    x: float, y: float, radius: float, centre: tuple[float, float], n: int
+) -> tuple[float, float, str, str]:
+    """Where the label of a node goes: above or below it in a triangle (or a pair),
+    outward from the centre on a larger polygon, clear of the ties between nodes."""
+    gap = radius + 0.07
+    if n <= 3:
+        above = y > 0.1
+        return x, y + gap * (1 if above else -1), "center", "bottom" if above else "top"
+    dx, dy = x - centre[0], y - centre[1]
+    norm = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / norm, dy / norm
+    ha = "left" if ux > 0.3 else ("right" if ux < -0.3 else "center")
+    va = "bottom" if uy > 0.3 else ("top" if uy < -0.3 else "center")
+    return x + gap * ux, y + gap * uy, ha, va
 
 
 def _draw_relations(
@@ -176,6 +196,7 @@ def _draw_once(
     n = len(relations.actors)
     pos = _positions(relations.actors, mover)
     radius = _radius(n)
+    centre = (sum(x for x, _ in pos.values()) / n, sum(y for _, y in pos.values()) / n)
     ax.set_xlim(*_XLIM)
     ax.set_ylim(*ylim)
     for a, b, p in relations.ties():
@@ -198,7 +219,9 @@ def _draw_once(
         ax.add_line(line)
         if n >= 5 and p == 0:
             continue  # on a large polygon only the ties that are not hostile are marked
-        where = 0.5 if n <= 3 else 0.38  # off the centre, where a polygon's diagonals cross
+        # a mark at the middle, unless the middle is where a polygon's diagonals cross
+        middle = (xa + dx / 2 - centre[0], ya + dy / 2 - centre[1])
+        where = 0.38 if math.hypot(*middle) < 0.2 else 0.5
         ax.text(
             xa + where * dx,
             ya + where * dy,
@@ -227,26 +250,32 @@ def _draw_once(
         node.set_gid(f"{prefix}node:{actor}")
         ax.add_patch(node)
         inside, fits = _node_name(ax, x, y, actor, radius, "white" if is_mover else INK)
+        lx, ly, ha, va = _label_place(x, y, radius, centre, n)
+        room = _beside(ax, lx, ha)
         lines = []
         if not fits:
-            name, _ = fit_text(ax.figure, actor, _beside(ax, x), fontsize=10, max_lines=2)
+            name, _ = fit_text(ax.figure, actor, room, fontsize=10, max_lines=1)
+            if name != actor and ha != "center":  # too long for the side: under the node
+                lx, ly, ha, va = _label_place(x, y, radius, centre, 3)
+                room = _beside(ax, lx, ha)
+            name, _ = fit_text(ax.figure, actor, room, fontsize=10, max_lines=2)
             lines.append(name)
         if actor in roles:
             lines.append(f"{roles[actor]} ({signed(scores[actor], 0)})")
         label = None
         if lines:
-            above = y > 0.1
             label = ax.text(
-                x,
-                y + (radius + 0.07) * (1 if above else -1),
+                lx,
+                ly,
                 "\n".join(lines),
-                ha="center",
-                va="bottom" if above else "top",
+                ha=ha,
+                va=va,
+                multialignment="center",
                 fontsize=10.5 if fits else 10,
                 color=INK,
                 zorder=5,
             )
-            fit(label, _beside(ax, x), max_lines=4)
+            fit(label, room, max_lines=4)
         if fits:
             inside.set_gid(f"{prefix}name:{actor}")
         else:

@@ -368,6 +368,7 @@ def _(threshold: Threshold) -> dict:
         "selection": threshold.selection,
         "flips": [to_data(f) for f in threshold.flips],
         "state": threshold.state,
+        "steady": threshold.steady,
         "margin": None if threshold.margin is None else float(threshold.margin),
         "sentence": prose.threshold_sentence(threshold),
         "notes": list(threshold.notes),

@@ -347,9 +347,16 @@ def threshold_sentence(threshold) -> str:
     names = (th.target, th.third)
     tail = f"the scenario's value is {flip_value(th.value)}"
     if not th.flips:
-        return (
-            f"{_steady(th.kind, th.state, *names)} for every {th.parameter} in "
-            f"[{flip_value(th.lo)}, {flip_value(th.hi)}]; {tail}"
+        steady = th.steady or th.state
+        text = (
+            f"{_steady(th.kind, steady, *names)} for every {th.parameter} in "
+            f"[{flip_value(th.lo)}, {flip_value(th.hi)}]"
+        )
+        if steady == th.state:
+            return f"{text}; {tail}"
+        return (  # the scenario's value sits on an isolated point of the game
+            f"{text} but the scenario's value, {flip_value(th.value)}, where "
+            f"{_steady(th.kind, th.state, *names)}"
         )
     value, state = th.value, th.state
     # a flip at the scenario's value itself lies in the direction of the change
