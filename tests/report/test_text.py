@@ -81,8 +81,8 @@ def test_a_four_player_mixed_profile_is_wrapped_not_widened(tmp_path):
 
 
 def test_long_names_and_titles_are_wrapped(tmp_path):
-    long = "Union of Soviet Socialist Republics and Friends " * 3
-    s = bargaining_scenario(tmp_path / "two.yaml", long.strip(), "Defender", long * 2)
+    long = "Union of Soviet Socialist Republics and Friends " * 2  # 96 characters
+    s = bargaining_scenario(tmp_path / "two.yaml", long.strip(), "Defender", long * 3)
     a = analyze_move(s)
     for written in (format_analysis(a), format_compare([a, a])):
         lines = written.splitlines()
