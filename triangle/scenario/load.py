@@ -7,18 +7,17 @@ is ``path:line: what is wrong``; nothing in a file can cause a traceback. See
 One module reads the whole format (common keys, parameters, the move, variants with
 ``base:``) so that every key is checked in one place, in the order it is written;
 the two payoff forms are read by :mod:`~triangle.scenario.table` and
-:mod:`~triangle.scenario.relations`.
+:mod:`~triangle.scenario.relations`, and the files themselves (which files may be
+read, where ``base:`` may point) by :mod:`~triangle.scenario.files`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
 import keyword
 import math
 import os
 import re
-import stat
 from collections.abc import Iterable
 from types import MappingProxyType
 
@@ -26,6 +25,7 @@ from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.numbers import plain
 from triangle.scenario.expressions import FUNCTIONS
 from triangle.scenario.fields import MAX_NAME, Reader
+from triangle.scenario.files import MAX_FILE_BYTES, base_path, file_problem, read_text
 from triangle.scenario.model import FORMS, Move, Parameter, Scenario
 from triangle.scenario.nodes import (
     Map,
@@ -42,8 +42,6 @@ from triangle.scenario.table import read_table
 from triangle.vocabulary import VERDICTS
 
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 1 << 20
-"""Largest scenario file accepted (1 MiB)."""
 MAX_PLAYERS = 8
 """Most players of a table-form scenario."""
 MAX_PARAMETERS = 1000
@@ -90,8 +88,8 @@ def load_scenario(
         A regular file (not a directory, FIFO or device), at most 1 MiB of UTF-8 text.
     base_root : str or os.PathLike, optional
         The folder under which the files named by ``base:`` may lie (see
-        :func:`base_path`); by default each must lie in the folder tree of the file
-        that names it.
+        :func:`~triangle.scenario.files.base_path`); by default each must lie in the
+        folder tree of the file that names it.
 
     Raises
     ------
@@ -104,55 +102,9 @@ def load_scenario(
     return _load_file(os.fspath(path), (), root)
 
 
-def file_problem(name: str) -> str | None:
-    """Why ``name`` is not a file a scenario can be read from, or ``None``.
-
-    >>> file_problem("scenarios"), file_problem("no/such.yaml")
-    ('is a directory, not a scenario file', 'not found')
-    """
-    try:
-        info = os.stat(name)
-    except FileNotFoundError:
-        return "not found"
-    except NotADirectoryError:
-        return "not found (a folder on its path is a file)"
-    except PermissionError:
-        return "cannot be read: permission denied"
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            return "is a loop of symbolic links"
-        return f"cannot be read: {err.strerror or err}"
-    if stat.S_ISDIR(info.st_mode):
-        return "is a directory, not a scenario file"
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a FIFO, device or socket), not a scenario file"
-    if info.st_size > MAX_FILE_BYTES:
-        return f"is {info.st_size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)"
-    return None
-
-
 def _load_file(name: str, chain: tuple[str, ...], base_root: str | None) -> Scenario:
     """:func:`load_scenario`, knowing the files that named this one as their ``base``."""
-    problem = file_problem(name)
-    if problem is not None:
-        raise ScenarioError(f"file {problem}", path=name)
-    try:
-        # O_NONBLOCK: a FIFO put in the file's place since the check does not block
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise ScenarioError("file is not a regular file", path=name)
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise ScenarioError(f"cannot read file: {err.strerror or err}", path=name) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(f"file is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ScenarioError("file is not UTF-8 text", path=name, line=line) from None
-    return _loads(text, name, chain, base_root)
+    return _loads(read_text(name), name, chain, base_root)
 
 
 def loads_scenario(
@@ -193,46 +145,6 @@ def _loads(text: str, path: str, chain: tuple[str, ...], base_root: str | None) 
     if root is None:
         raise ScenarioError("the file is empty (expected a scenario mapping)", path=path, line=1)
     return _Loader(path, chain, base_root).load(root)
-
-
-def base_path(named: str, by: str, base_root: str | None = None) -> tuple[str | None, str | None]:
-    """Where the ``base:`` ``named`` in the file ``by`` points, or why it may not.
-
-    A base is a scenario file (suffix ``.yaml`` or ``.yml``) named by a path relative
-    to the folder of ``by``, that lies (symbolic links resolved) in the folder tree of
-    ``by`` or, when ``base_root`` is given, anywhere under ``base_root``. Returns
-    ``(path, None)`` or ``(None, why)``.
-
-    Examples
-    --------
-    >>> base_path("kissinger_1971.yaml", "scenarios/kissinger_1971_no_split.yaml")
-    ('scenarios/kissinger_1971.yaml', None)
-    >>> base_path("/etc/passwd", "scenarios/x.yaml")[1]
-    'must be a path relative to the folder of this file'
-    >>> base_path("../README.md", "scenarios/x.yaml")[1]
-    'must name a scenario file (.yaml or .yml)'
-    >>> base_path("../../x.yaml", "scenarios/x.yaml")[1].split(";")[0]
-    'lies outside the folder of this file and its subfolders'
-    """
-    if os.path.isabs(named) or named.startswith("~"):
-        return None, "must be a path relative to the folder of this file"
-    if os.path.splitext(named)[1].lower() not in (".yaml", ".yml"):
-        return None, "must name a scenario file (.yaml or .yml)"
-    folder = "" if by.startswith("<") else os.path.dirname(by)
-    target = os.path.normpath(os.path.join(folder, named))
-    allowed = base_root or os.path.realpath(folder or os.curdir)
-    real = os.path.realpath(target)
-    if os.path.commonpath([real, allowed]) != allowed:
-        where = (
-            f"outside {base_root} (base_root)"
-            if base_root
-            else "outside the folder of this file and its subfolders"
-        )
-        return None, (
-            f"lies {where}; to allow it, name a folder that holds both with --base-root "
-            "(base_root= in Python)"
-        )
-    return target, None
 
 
 def check_file(
