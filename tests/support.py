@@ -64,12 +64,10 @@ def as_float(profile: ExactProfile) -> tuple[np.ndarray, ...]:
 
 
 def exact_payoff_table(game: Game) -> np.ndarray:
-    """The game's payoffs as an object array of Fractions (payoffs must be integers)."""
+    """The game's payoffs as an object array of Fractions: the exact value of each float."""
     table = np.empty(game.payoffs.shape, dtype=object)
     for index in np.ndindex(*game.payoffs.shape):
-        value = float(game.payoffs[index])
-        assert value.is_integer(), "exact checks need integer payoffs"
-        table[index] = F(int(value))
+        table[index] = F(float(game.payoffs[index]))
     return table
 
 

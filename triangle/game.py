@@ -19,7 +19,9 @@ results without knowing which scenario form produced the game:
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +30,97 @@ import numpy as np
 from triangle.roles import Triad
 
 Stances = tuple[tuple[frozenset[str], ...], ...]
+
+_SMALLEST = float(np.finfo(float).tiny)
+
+
+def payoff_ranges(payoffs: np.typing.ArrayLike, batch_dims: int = 0) -> np.ndarray:
+    """Each player's largest minus smallest payoff.
+
+    Parameters
+    ----------
+    payoffs : array_like
+        Shape ``(*batch, n, s_1, ..., s_n)`` with ``batch_dims`` leading batch axes.
+    batch_dims : int
+
+    Returns
+    -------
+    ndarray
+        Shape ``(*batch, n)``, in the payoffs' units; 0 for a player whose payoffs are
+        all equal.
+
+    Examples
+    --------
+    >>> payoff_ranges(np.array([[[0.0, 3.0]], [[5.0, 5.0]]])).tolist()
+    [3.0, 0.0]
+    """
+    array = np.asarray(payoffs, dtype=float)
+    flat = array.reshape(array.shape[: batch_dims + 1] + (-1,))
+    with np.errstate(over="ignore", invalid="ignore"):
+        return flat.max(axis=-1) - flat.min(axis=-1)
+
+
+def normalize(payoffs: np.typing.ArrayLike, batch_dims: int = 0) -> np.ndarray:
+    """Each player's payoffs mapped affinely onto ``[0, 1]`` (all 0 when they are equal).
+
+    A positive affine map of one player's payoffs changes no equilibrium, no best
+    reply and no dominance relation, so every such test can be made on the result
+    with one relative tolerance, whatever the units and offsets of each player.
+    Subtracting the player's minimum first keeps the differences between payoffs
+    exact in floating point, however large the common offset.
+
+    Examples
+    --------
+    >>> normalize(np.array([[[1e9 + 2.0, 1e9]], [[-5.0, -5.0]]])).tolist()
+    [[[1.0, 0.0]], [[0.0, 0.0]]]
+    """
+    array = np.asarray(payoffs, dtype=float)
+    flat = array.reshape(array.shape[: batch_dims + 1] + (-1,))
+    low = flat.min(axis=-1, keepdims=True)
+    span = flat.max(axis=-1, keepdims=True) - low
+    safe = np.where(span > 0, span, 1.0)
+    return ((flat - low) / safe).reshape(array.shape)
+
+
+RESOLUTION = 1e6
+"""A scenario's payoffs must have at least this many float64 steps (units in the last
+place at their magnitude) across each player's range (:func:`scale_problem`)."""
+
+
+def scale_problem(payoffs: np.ndarray, *, strict: bool = False) -> tuple[int, str] | None:
+    """Why a player's payoffs cannot be compared in floating point, if they cannot.
+
+    Returns ``(player index, what is wrong)`` when the player's largest minus smallest
+    payoff overflows (is larger than the largest float). With ``strict`` (what a
+    scenario's payoffs must pass), also when the range is a subnormal number (below
+    about 2.2e-308, where floats lose their precision) or spans fewer than
+    :data:`RESOLUTION` float64 steps at the payoffs' magnitude (a large common offset
+    swallows the differences: 1e9 + 0.001 is stored with an error of 1e-7). ``None``
+    when every player's payoffs are fine.
+
+    >>> scale_problem(np.array([[[1e308, -1e308]], [[0.0, 1.0]]]))
+    (0, 'payoffs differ by more than the largest float (1.8e+308): rescale them')
+    >>> scale_problem(np.array([[[1e9, 1e9 + 1e-3]], [[0.0, 1.0]]]), strict=True)[0]
+    0
+    """
+    for i, span in enumerate(payoff_ranges(payoffs)):
+        if not math.isfinite(span):
+            return i, "payoffs differ by more than the largest float (1.8e+308): rescale them"
+        if not strict or span == 0:
+            continue
+        if span < _SMALLEST:
+            return i, (
+                f"payoffs differ by only {span:.3g}, below the smallest normal float "
+                "(2.2e-308): rescale them"
+            )
+        magnitude = float(np.abs(payoffs[i]).max())
+        if span < RESOLUTION * math.ulp(magnitude):
+            return i, (
+                f"payoffs differ by only {span:.3g} at a magnitude of {magnitude:.3g}, "
+                f"where float64 resolves {math.ulp(magnitude):.2g}: subtract the common "
+                "offset or rescale them"
+            )
+    return None
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -91,6 +184,9 @@ class Game:
             raise ValueError(f"payoffs have shape {payoffs.shape}, expected {shape}")
         if not np.all(np.isfinite(payoffs)):
             raise ValueError("payoffs must be finite numbers")
+        problem = scale_problem(payoffs)
+        if problem is not None:
+            raise ValueError(f"{players[problem[0]]}'s {problem[1]}")
         stances = self.stances
         if stances is not None:
             stances = tuple(tuple(frozenset(w) for w in per) for per in stances)
@@ -108,7 +204,10 @@ class Game:
         for k, v in comps:
             if v.shape != shape:
                 raise ValueError(f"component {k!r} has shape {v.shape}, expected {shape}")
-        if comps and not np.allclose(sum(v for _, v in comps), payoffs, rtol=1e-9, atol=1e-9):
+        magnitude = float(np.abs(payoffs).max()) if payoffs.size else 0.0
+        if comps and not np.allclose(
+            sum(v for _, v in comps), payoffs, rtol=1e-9, atol=1e-9 * magnitude
+        ):
             raise ValueError("payoff components do not add up to the payoffs")
         object.__setattr__(self, "players", players)
         object.__setattr__(self, "strategies", strategies)
@@ -156,6 +255,21 @@ class Game:
     def shape(self) -> tuple[int, ...]:
         """Number of strategies of each player."""
         return self.payoffs.shape[1:]
+
+    @functools.cached_property
+    def ranges(self) -> np.ndarray:
+        """Each player's largest minus smallest payoff, shape ``(n_players,)``: the scale
+        every tolerance about that player is relative to (0 when the player's payoffs
+        are all equal)."""
+        return payoff_ranges(self.payoffs)
+
+    @functools.cached_property
+    def normalized(self) -> np.ndarray:
+        """The payoffs with each player's mapped to ``[0, 1]`` (:func:`normalize`):
+        the same equilibria, and comparisons that do not depend on units or offsets."""
+        out = normalize(self.payoffs)
+        out.setflags(write=False)
+        return out
 
     def player_index(self, player: str | int) -> int:
         """Index of a player given by name or index."""

@@ -10,7 +10,8 @@ this module: it keeps full precision.
 style               used for                                    ``-0.65``, ``4``
 ==================  ==========================================  ====================
 :func:`plain`       error messages about what a user wrote      ``-0.65``, ``4``
-:func:`decimals`    tables (up to ``digits`` decimals)          ``−0.65``, ``4``
+:func:`decimals`    tables (up to ``digits`` decimals, tiny     ``−0.65``, ``4``
+                    numbers in significant digits)
 :func:`brief`       explanations (2 decimals, one zero kept)    ``−0.65``, ``4.0``
 :func:`fixed`       chart labels (exactly ``digits`` decimals)  ``−0.65``, ``4.00``
 :func:`signed`      changes on charts (sign always shown)       ``−0.65``, ``+4.00``
@@ -25,7 +26,8 @@ MINUS = "\u2212"
 
 
 def _minus(text: str) -> str:
-    return text.replace("-", MINUS)
+    """The leading minus sign as U+2212 (an exponent's sign stays ASCII: ``1e-10``)."""
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def plain(x: float) -> str:
@@ -41,16 +43,18 @@ def plain(x: float) -> str:
 
 
 def decimals(x: float, digits: int = 4) -> str:
-    """Up to ``digits`` decimals, no trailing zeros, no ``−0``.
+    """Up to ``digits`` decimals, no trailing zeros, no ``−0``; a nonzero number too
+    small for that many decimals keeps ``digits`` significant digits instead, so that
+    nothing nonzero prints as ``0``.
 
-    >>> decimals(-0.65), decimals(3.0), decimals(-1e-9)
-    ('\u22120.65', '3', '0')
+    >>> decimals(-0.65), decimals(3.0), decimals(-1e-9), decimals(0.0)
+    ('\u22120.65', '3', '\u22121e-09', '0')
     """
-    if abs(x) < 0.5 * 10**-digits:
-        x = 0.0
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    if text in ("", "-", "-0"):
+    if x == 0:
         return "0"
+    if abs(x) < 0.5 * 10**-digits:
+        return _minus(f"{x:.{digits}g}")
+    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
     return _minus(text)
 
 

@@ -87,7 +87,8 @@ def test_three_player_dominance_checks_every_opponent_profile():
 
 
 def test_differences_within_tolerance_are_ties():
-    g = Game.from_bimatrix([[1.0, 1.0], [1.0, 1.0 - 1e-8]], [[0.0, 0.0], [0.0, 0.0]])
+    # Row's payoffs range over 1: a difference of 1e-8 is a tie at tol 1e-6, not at 1e-10
+    g = Game.from_bimatrix([[2.0, 1.0], [2.0, 1.0 - 1e-8]], [[0.0, 0.0], [0.0, 0.0]])
     assert weakly_dominated(g, tol=1e-6) == ((), ())
     assert weakly_dominated(g, tol=1e-10) == ((1,), ())
 

@@ -69,7 +69,7 @@ def test_mckelvey_mclennan_all_nine():
     assert_verified(result)
     assert same_set(profiles(result), support.MCKELVEY_MCLENNAN.equilibria)
     assert not result.complete
-    assert any("9 equilibria found, all regular: an odd number" in n for n in result.notes)
+    assert any("gambit found 9 equilibria, all regular: an odd number" in n for n in result.notes)
     # exact values of a totally mixed one: (2/5, 1/2, 1/3)
     target = ((F(2, 5), F(3, 5)), (F(1, 2), F(1, 2)), (F(1, 3), F(2, 3)))
     assert contains(profiles(result), [target], atol=1e-9)
@@ -197,12 +197,19 @@ def test_bad_timeout(timeout):
 def assert_pure_agree(result) -> None:
     """Gambit's pure enumeration equals the package's own exact pure equilibria.
 
-    Pure profiles are checked without arithmetic (payoff entries are compared), so a
-    pure profile is an exact equilibrium exactly when its float regret is 0; profiles
-    that are equilibria only within the tolerance (near-ties) are left out.
+    Gambit compares payoff entries exactly, so the package's pure equilibria of the
+    game Gambit is given are kept when their regret is exactly 0 in rational
+    arithmetic; profiles that are equilibria only within the tolerance (near-ties) are
+    left out.
     """
     gambit_pure = [e.profile for e in result.equilibria if "gambit.enumpure" in e.methods]
-    exact = [e.profile for e in pure_equilibria(result.game) if e.max_regret <= 0.0]
+    # Gambit is given each player's payoffs mapped onto [0, 1] (Game.normalized)
+    solved = Game.from_arrays(*result.game.normalized)
+    exact = [
+        e.profile
+        for e in pure_equilibria(solved)
+        if support.exact_max_regret(solved, support.pure(solved, *e.pure_profile)) == 0
+    ]
     assert same_set(gambit_pure, exact)
 
 

@@ -151,10 +151,12 @@ def test_as_profile_rejects_unknown_strategies():
         as_profile(support.BOS, ["O", 2])
 
 
-def test_regret_tolerance_is_relative_to_the_payoff_spread():
+def test_regret_tolerance_is_relative_to_each_players_range():
     assert regret_tolerance(support.BOS, 1e-6) == pytest.approx(3e-6)
     tiny = Game.from_bimatrix([[0, 0.1], [0, 0]], [[0, 0], [0, 0]])
-    assert regret_tolerance(tiny, 1e-6) == pytest.approx(1e-6)  # spread floored at 1
+    # no floor: Row's range is 0.1, Column is indifferent everywhere (exactly 0)
+    assert regret_tolerance(tiny, 1e-6, 0) == pytest.approx(1e-7)
+    assert regret_tolerance(tiny, 1e-6, 1) == 0.0
 
 
 def test_expected_value_contracts_every_axis():

@@ -172,9 +172,8 @@ move='US: cold -> warm:Russia', verdict='does not pay off', gain=Gain(-0.65))
     spec = resolve_move(scenario, game)
     branches = move_branches(game, spec, tol=tol)
     point = evaluate_point(game, spec, tol=tol, branches=branches)
-    atol = point.atol
-    before = side_outcomes(game, spec, 0, branches[0], atol)
-    after = side_outcomes(game, spec, 1, branches[1], atol)
+    before = side_outcomes(game, spec, 0, branches[0], point.values[0], tol)
+    after = side_outcomes(game, spec, 1, branches[1], point.values[1], tol)
     mover = game.players[spec.mover]
     decomposition = {
         name: after.representative.components[mover][name]
@@ -205,7 +204,7 @@ move='US: cold -> warm:Russia', verdict='does not pay off', gain=Gain(-0.65))
         point=point,
         wedge=wedge_of(game, spec, before, after),
         decomposition=decomposition,
-        tie=tie_facts(game, spec, before, after, atol),
+        tie=tie_facts(game, spec, before, after, tol),
         thresholds=found,
         notes=tuple(notes),
         tol=tol,

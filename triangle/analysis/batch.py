@@ -43,17 +43,14 @@ from triangle.analysis.move import MoveSpec, resolve_move
 from triangle.analysis.point import evaluate_point, keep_state
 from triangle.equilibria.commitment import check_selection
 from triangle.equilibria.dominance import dominated_batch
+from triangle.equilibria.exact import EXACT_MAX_STRATEGIES
+from triangle.equilibria.exact import TIE_RTOL as EXACT_TIE_RTOL
 from triangle.equilibria.pure import pure_nash_mask_batch
-from triangle.equilibria.tolerance import DEFAULT_TOL, payoff_spread
-from triangle.game import Game
+from triangle.equilibria.tolerance import DEFAULT_TOL
+from triangle.game import Game, normalize, payoff_ranges
 from triangle.vocabulary import SELECTIONS, SEVERAL, Selection, TargetState, Verdict, verdict_codes
 
 __all__ = ["MoveSweep", "sweep_move"]
-
-
-def _spread_atol(payoffs: np.ndarray, tol: float) -> np.ndarray:
-    """``tol`` × payoff spread of each game of a batch."""
-    return tol * payoff_spread(payoffs, batch_dims=1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,27 +112,36 @@ def _followers_batch(payoffs: np.ndarray, mover: int, k: int) -> tuple[np.ndarra
 
 @dataclass(frozen=True)
 class _BatchSide:
-    games: np.ndarray  # (B, m, s...) the followers' games
-    atol: np.ndarray  # (B,) their absolute tolerance
+    games: np.ndarray  # (B, m, s...) the followers' games, each follower normalised
+    tol: float  # relative tolerance (on the normalised games)
     nash: np.ndarray  # (B, s...)
     plausible: np.ndarray  # (B, s...)
     undominated: np.ndarray  # (B, s...) profiles of weakly undominated strategies
     unstrict: np.ndarray  # (B, s...) profiles of strategies not strictly dominated
-    mover: np.ndarray  # (B, s...) mover's payoffs
+    mover: np.ndarray  # (B, s...) mover's payoffs, normalised over the whole game
 
 
-def _side_batch(payoffs: np.ndarray, mover: int, k: int, tol: float) -> _BatchSide:
-    games, values = _followers_batch(payoffs, mover, k)
-    atol = _spread_atol(games, tol)
-    nash = pure_nash_mask_batch(games, atol)
+def _side_batch(
+    payoffs: np.ndarray, normalized: np.ndarray, mover: int, k: int, tol: float
+) -> _BatchSide:
+    """The followers' games after the mover commits to ``k``: their pure equilibria
+    and dominance relations (each follower's payoffs normalised in its own game, as
+    :func:`~triangle.equilibria.solve` does), and the mover's normalised payoffs."""
+    raw, _ = _followers_batch(payoffs, mover, k)
+    games = normalize(raw, batch_dims=1)
+    values = _followers_batch(normalized, mover, k)[1]
+    # small 2-player followers' games are solved exactly (ties within exact.TIE_RTOL):
+    # their pure equilibria are the exact ones
+    exact = games.shape[1] == 2 and max(games.shape[2:]) <= EXACT_MAX_STRATEGIES
+    nash = pure_nash_mask_batch(games, EXACT_TIE_RTOL if exact else tol)
     undominated = np.ones_like(nash)
     unstrict = np.ones_like(nash)
-    for p, (weak, strict) in enumerate(dominated_batch(games, atol)):
+    for p, (weak, strict) in enumerate(dominated_batch(games, tol)):
         shape = [games.shape[0]] + [1] * (games.ndim - 2)
         shape[1 + p] = weak.shape[1]
         undominated &= ~weak.reshape(shape)
         unstrict &= ~strict.reshape(shape)
-    return _BatchSide(games, atol, nash, nash & undominated, undominated, unstrict, values)
+    return _BatchSide(games, tol, nash, nash & undominated, undominated, unstrict, values)
 
 
 def _masked_bounds(values: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -153,7 +159,7 @@ def _batch_bounds(side: _BatchSide, selection: str) -> tuple[np.ndarray, np.ndar
     return (hi, hi) if selection == Selection.OPTIMISTIC else (lo, lo)
 
 
-def _bounds_certificate(side: _BatchSide, atol: np.ndarray) -> np.ndarray:
+def _bounds_certificate(side: _BatchSide) -> np.ndarray:
     """Points where mixed equilibria cannot widen the mover's payoff range.
 
     A plausible equilibrium uses only weakly undominated strategies, so the mover's
@@ -166,7 +172,7 @@ def _bounds_certificate(side: _BatchSide, atol: np.ndarray) -> np.ndarray:
     for eq_mask, block in ((side.plausible, side.undominated), (side.nash, side.unstrict)):
         lo, hi = _masked_bounds(side.mover, eq_mask)
         block_lo, block_hi = _masked_bounds(side.mover, block)
-        ok &= (lo - block_lo <= atol) & (block_hi - hi <= atol)
+        ok &= (lo - block_lo <= side.tol) & (block_hi - hi <= side.tol)
     return ok
 
 
@@ -185,7 +191,7 @@ def _structure_certificate(side: _BatchSide, template: Game, spec: MoveSpec) -> 
     """
     batch = side.games.shape[0]
     followers = [j for j in range(3) if j != spec.mover]
-    tolerance = side.atol.reshape(batch, 1, 1)
+    tolerance = side.tol
     ok = np.ones(batch, dtype=bool)
     for p in range(2):
         j, o = followers[p], followers[1 - p]
@@ -205,17 +211,17 @@ def _structure_certificate(side: _BatchSide, template: Game, spec: MoveSpec) -> 
         f = r[:, :, 0]
         warm_best = f[:, bj > 0].max(axis=1)
         cold_best = f[:, bj == 0].max(axis=1)
-        ok &= np.abs(warm_best - cold_best) <= side.atol
+        ok &= np.abs(warm_best - cold_best) <= side.tol
     return ok
 
 
-def _certified(side: _BatchSide, template: Game, spec: MoveSpec, atol: np.ndarray) -> np.ndarray:
+def _certified(side: _BatchSide, template: Game, spec: MoveSpec) -> np.ndarray:
     """Points whose pure outcomes give what the full solvers would (see :func:`sweep_move`)."""
     if template.n_players == 2:  # one follower: its equilibria are mixtures of best replies
         return np.ones(side.mover.shape[0], dtype=bool)
     if template.n_players == 3 and template.stances is not None:
         return _structure_certificate(side, template, spec)
-    return _bounds_certificate(side, atol)
+    return _bounds_certificate(side)
 
 
 def _after_configurations(template: Game, spec: MoveSpec) -> np.ndarray | None:
@@ -283,24 +289,27 @@ def sweep_move(
             fallback=np.zeros(0, dtype=bool),
         )
     payoffs = scenario.compile_many(merged)
-    atol = _spread_atol(payoffs, tol)
+    normalized = normalize(payoffs, batch_dims=1)
+    ranges = payoff_ranges(payoffs, batch_dims=1)  # (B, n)
+    span = ranges[:, spec.mover]
+    atol = tol * span
     sides = (
-        _side_batch(payoffs, spec.mover, spec.before, tol),
-        _side_batch(payoffs, spec.mover, spec.after, tol),
+        _side_batch(payoffs, normalized, spec.mover, spec.before, tol),
+        _side_batch(payoffs, normalized, spec.mover, spec.after, tol),
     )
     gains, codes = {}, {}
     for selection in SELECTIONS:
         b = _batch_bounds(sides[0], selection)
         a = _batch_bounds(sides[1], selection)
-        gains[selection] = (a[0] - b[1], a[1] - b[0])
-        codes[selection] = verdict_codes(*gains[selection], atol)
+        lo, hi = a[0] - b[1], a[1] - b[0]
+        with np.errstate(invalid="ignore"):  # no pure outcome: inf, solved fully below
+            gains[selection] = (lo * span, hi * span)
+        codes[selection] = verdict_codes(lo, hi, tol)
     no_pure = ~(
         sides[0].plausible.reshape(n_points, -1).any(axis=1)
         & sides[1].plausible.reshape(n_points, -1).any(axis=1)
     )
-    uncertified = ~(
-        _certified(sides[0], template, spec, atol) & _certified(sides[1], template, spec, atol)
-    )
+    uncertified = ~(_certified(sides[0], template, spec) & _certified(sides[1], template, spec))
     fallback = no_pure | uncertified
 
     configurations = np.full(n_points, None, dtype=object)
@@ -318,10 +327,10 @@ def sweep_move(
             found = set(names.reshape(-1)[chosen])
             configurations[b] = found.pop() if len(found) == 1 else SEVERAL
         values = flat_values[b, chosen]
-        reps[b] = chosen[np.flatnonzero(values <= values.min() + atol[b])[0]]
+        reps[b] = chosen[np.flatnonzero(values <= values.min() + tol)[0]]
     if spec.third is not None and template.stances is not None and cheap.size:
         keep[cheap], states[cheap] = _batch_target_states(
-            template, spec, payoffs[cheap], reps[cheap], atol[cheap]
+            template, spec, payoffs[cheap], reps[cheap], tol * ranges[cheap, spec.target]
         )
     notes = []
     if fallback.any():

@@ -20,7 +20,7 @@ from triangle.analysis.batch import sweep_move
 from triangle.analysis.move import require_move
 from triangle.analysis.thresholds import find_threshold
 from triangle.equilibria.commitment import check_selection
-from triangle.equilibria.tolerance import DEFAULT_TOL, payoff_spread
+from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.vocabulary import Verdict, verdict_codes
 
@@ -109,7 +109,7 @@ class GainCurve:
     ) -> GainCurve:
         """A curve from gains computed elsewhere, its verdicts decided from the gains
         by :func:`~triangle.vocabulary.verdict_codes` with the tolerance ``tol`` × the
-        spread of the gains (at least 1). Other attributes go in ``fields``.
+        spread of the gains. Other attributes go in ``fields``.
 
         >>> c = GainCurve.from_gains("x", [0, 1, 2], [-1, 0, 1], label="demo")
         >>> c.verdicts
@@ -117,7 +117,8 @@ class GainCurve:
         """
         lo = np.asarray(gain_min, dtype=float).reshape(-1)
         hi = lo if gain_max is None else np.asarray(gain_max, dtype=float).reshape(-1)
-        atol = tol * payoff_spread(np.concatenate([lo, hi]))
+        both = np.concatenate([lo, hi])
+        atol = tol * float(np.ptp(both)) if both.size else 0.0
         codes = verdict_codes(lo, hi, atol)
         return cls(
             parameter,

@@ -17,6 +17,7 @@ from triangle.analysis.move import MoveSpec
 from triangle.analysis.outcomes import Side
 from triangle.analysis.point import keep_value, third_warm, tie_probability
 from triangle.equilibria.regret import expected_value
+from triangle.equilibria.tolerance import player_tolerances
 from triangle.game import Game
 
 __all__ = ["TieFacts", "reply_values", "tie_facts"]
@@ -49,7 +50,8 @@ class TieFacts:
         the mover minus its best reply that is not), when the mover is warm toward it
         after the move.
     atol : float
-        The absolute tolerance below which a value counts as zero.
+        The absolute tolerance below which a value of the target's counts as zero
+        (``tol`` × the target's payoff range).
     """
 
     target: str
@@ -100,14 +102,14 @@ def _warmed(game: Game, profile, who: int, toward: int):
     return tuple(out)
 
 
-def tie_facts(
-    game: Game, spec: MoveSpec, before: Side, after: Side, atol: float
-) -> TieFacts | None:
+def tie_facts(game: Game, spec: MoveSpec, before: Side, after: Side, tol: float) -> TieFacts | None:
     """The facts of :class:`TieFacts` at the representative AFTER outcome.
 
-    ``None`` when the move has no target and third actor in a triangle with stances, or
-    when the representative AFTER outcome is mixed.
+    Values below ``tol`` times the payoff range of the player they belong to count as
+    zero. ``None`` when the move has no target and third actor in a triangle with
+    stances, or when the representative AFTER outcome is mixed.
     """
+    atols = player_tolerances(game, tol)
     if spec.target is None or spec.third is None or game.stances is None:
         return None
     if after.representative.kind != "pure":
@@ -120,7 +122,7 @@ def tie_facts(
         and tie_probability(game, before.profile, spec.target, spec.third) > 0.5
     )
     warm = third_warm(game, spec, profile)
-    facts = TieFacts(t, p, m, friendly_before, friendly_after, warm, atol=atol)
+    facts = TieFacts(t, p, m, friendly_before, friendly_after, warm, atol=float(atols[spec.target]))
     if not friendly_after and not warm:
         costs = []
         for who, other in ((spec.target, spec.third), (spec.third, spec.target)):
@@ -129,7 +131,7 @@ def tie_facts(
                 continue
             side = dataclasses.replace(spec, target=who, third=other)
             value, _, _ = keep_value(game, side, warmed)
-            if math.isfinite(value) and value < -atol:
+            if math.isfinite(value) and value < -atols[who]:
                 costs.append((game.players[who], -value))
         return dataclasses.replace(facts, friendly_costs=tuple(costs))
     value, keep, drop = keep_value(game, spec, profile)

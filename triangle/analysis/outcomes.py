@@ -16,6 +16,7 @@ the mover can count on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +31,7 @@ from triangle.analysis.point import (
 )
 from triangle.equilibria.commitment import CommitmentBranch
 from triangle.equilibria.regret import expected_value
-from triangle.equilibria.tolerance import PURE_ATOL
+from triangle.equilibria.tolerance import PURE_ATOL, player_tolerances
 from triangle.game import Game
 from triangle.roles import Relations, Triad
 from triangle.vocabulary import TieState, WedgeStatus
@@ -164,9 +165,22 @@ class Side:
 
 
 def side_outcomes(
-    game: Game, spec: MoveSpec, index: int, branch: CommitmentBranch, atol: float
+    game: Game,
+    spec: MoveSpec,
+    index: int,
+    branch: CommitmentBranch,
+    values: Sequence[float],
+    tol: float,
 ) -> Side:
+    """The grouped outcomes of one commitment (``index`` 0: BEFORE, 1: AFTER).
+
+    ``values`` are the mover's normalised payoffs under each follower equilibrium
+    (:attr:`~triangle.analysis.point.PointResult.values`); outcomes are grouped when
+    their triangles agree and every follower's payoffs agree within ``tol`` times its
+    payoff range in the followers' game.
+    """
     equilibria = branch.followers.equilibria
+    atol = player_tolerances(branch.followers.game, tol)
     selected = set(branch.plausible)
     profiles = [embed_profile(game, spec, index, p) for p in branch.profiles]
     groups: list[list[int]] = []
@@ -181,7 +195,7 @@ def side_outcomes(
                 key is not None
                 and other is not None
                 and other[0] == key[0]
-                and np.allclose(other[1], key[1], rtol=0, atol=atol)
+                and bool(np.all(np.abs(other[1] - key[1]) <= atol))
             ):
                 g.append(j)
                 break
@@ -211,7 +225,7 @@ def side_outcomes(
         for j in members:
             by_index[j] = outcome
     worst = index == 1
-    rep = representative(branch.leader_payoffs, branch.plausible, worst=worst, atol=atol)
+    rep = representative(values, branch.plausible, worst=worst, atol=tol)
     triads: list[Triad] = []
     for o in outcomes:
         if o.selected and o.triad is not None and o.triad not in triads:

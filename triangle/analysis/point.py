@@ -26,7 +26,7 @@ import numpy as np
 
 from triangle.analysis.move import MoveSpec
 from triangle.equilibria.commitment import CommitmentBranch, check_selection, leader_commitment
-from triangle.equilibria.regret import strategy_payoffs
+from triangle.equilibria.regret import expected_value, strategy_payoffs
 from triangle.equilibria.result import pure_picks
 from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL, regret_tolerance
 from triangle.errors import SolverError
@@ -125,8 +125,8 @@ def side_bounds(
 ) -> tuple[float, float]:
     """The mover's lowest and highest payoff over the outcomes a selection keeps.
 
-    ``values`` are the mover's payoffs under every follower equilibrium and
-    ``plausible`` the indices of the plausible ones.
+    ``values`` are the mover's payoffs (or normalised values) under every follower
+    equilibrium and ``plausible`` the indices of the plausible ones.
     """
     selection = check_selection(selection)
     if selection is Selection.PLAUSIBLE:
@@ -236,19 +236,23 @@ class PointResult:
     Attributes
     ----------
     gains : dict
-        ``selection -> (gain_min, gain_max)``.
+        ``selection -> (gain_min, gain_max)``, in the mover's payoff units.
     codes : dict
         ``selection -> verdict code``.
     atol : float
-        The absolute tolerance of the verdicts.
+        The absolute tolerance of the verdicts: ``tol`` × the mover's payoff range.
     after_configuration : str or None
         Configuration of the selected (plausible) AFTER outcomes: the name when they
         share one, ``"several"`` when they do not, ``"mixed"`` when one is mixed,
         ``None`` without a triangle.
     keep_value : float
         :func:`keep_value` at the representative AFTER outcome (NaN when undefined).
-    keep : str
-        The target's state (:data:`TARGET_STATES`, see :func:`target_state`).
+    keep : TargetState
+        The target's state (see :func:`target_state`).
+    values : tuple of (tuple of float)
+        The mover's payoff under each follower equilibrium BEFORE and AFTER, on its
+        normalised scale (its worst payoff in the game 0, its best 1): what the
+        verdict compares, so that it does not depend on units or offsets.
     """
 
     gains: dict[str, tuple[float, float]]
@@ -256,7 +260,8 @@ class PointResult:
     atol: float
     after_configuration: str | None
     keep_value: float
-    keep: str
+    keep: TargetState
+    values: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
 
 
 def configuration_of_set(game: Game, profiles) -> str | None:
@@ -287,21 +292,33 @@ def evaluate_point(
     if branches is None:
         branches = move_branches(game, spec, tol=tol)
     before, after = branches
-    atol = regret_tolerance(game, tol)
+    span = float(game.ranges[spec.mover])
+    values = tuple(
+        tuple(
+            expected_value(game.normalized[spec.mover], embed_profile(game, spec, side, p))
+            for p in branch.profiles
+        )
+        for side, branch in enumerate(branches)
+    )
     gains, codes = {}, {}
     for selection in SELECTIONS:
-        b = side_bounds(before.leader_payoffs, before.plausible, selection)
-        a = side_bounds(after.leader_payoffs, after.plausible, selection)
-        gains[selection] = gain_bounds(b, a)
-        codes[selection] = int(verdict_codes(*gains[selection], atol))
+        b = side_bounds(values[0], before.plausible, selection)
+        a = side_bounds(values[1], after.plausible, selection)
+        lo, hi = gain_bounds(b, a)
+        gains[selection] = (lo * span, hi * span)
+        codes[selection] = int(verdict_codes(lo, hi, tol))
     chosen = [embed_profile(game, spec, 1, after.profiles[j]) for j in after.plausible]
-    rep = representative(after.leader_payoffs, after.plausible, worst=True, atol=atol)
-    value, state = target_state(game, spec, embed_profile(game, spec, 1, after.profiles[rep]), atol)
+    rep = representative(values[1], after.plausible, worst=True, atol=tol)
+    target_atol = 0.0 if spec.target is None else regret_tolerance(game, tol, spec.target)
+    value, state = target_state(
+        game, spec, embed_profile(game, spec, 1, after.profiles[rep]), target_atol
+    )
     return PointResult(
         gains=gains,
         codes=codes,
-        atol=atol,
+        atol=tol * span,
         after_configuration=configuration_of_set(game, chosen),
         keep_value=value,
         keep=state,
+        values=values,
     )

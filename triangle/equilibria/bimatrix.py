@@ -1,35 +1,39 @@
-"""All Nash equilibria of a 2-player game, with nashpy, cross-checked with Gambit.
+"""All Nash equilibria of a 2-player game: nashpy, checked exactly or cross-checked.
 
 :func:`bimatrix_solve` runs one algorithm (nashpy's support or vertex enumeration,
-or Lemke–Howson) on the bimatrix game ``(A, B)`` and, by default, cross-checks it
-with a second complete enumeration: nashpy's other enumeration and Gambit's
-``enummixed`` (which enumerates the extreme equilibria with lrs-style vertex
-enumeration, in exact rational arithmetic when the payoffs are rationals with small
-denominators). Every candidate is re-verified with
-:func:`~triangle.equilibria.result.make_equilibrium` and the union is deduplicated
-with :func:`~triangle.equilibria.result.merge_equilibria`; each equilibrium records
-the methods that found it.
+or Lemke–Howson) on the bimatrix game and checks what it returns against a second,
+complete enumeration. Every solver sees each player's payoffs mapped onto
+``[0, 1]`` (the same equilibria, whatever the units of each player), every
+candidate is verified with :func:`~triangle.equilibria.result.make_equilibrium`
+(regret and support condition, relative to each player's payoff range), and the
+union is deduplicated with :func:`~triangle.equilibria.result.merge_equilibria`;
+each equilibrium records the methods that found it.
 
-Why the cross-check. nashpy's support enumeration decides whether a support pair
+Small games (up to :data:`~triangle.equilibria.exact.EXACT_MAX_STRATEGIES`
+strategies per player, which covers every followers' game of the relations form)
+are solved **exactly** as well: :func:`~triangle.equilibria.exact.exact_bimatrix_equilibria`
+enumerates every extreme equilibrium in rational arithmetic (a float is a rational)
+and decides whether the game is nondegenerate. Then the list is the exact one: a
+float profile that matches no exact equilibrium of a nondegenerate game is dropped
+with a note, an equilibrium a float solver missed is listed (credited to ``exact``),
+``complete`` is exactly "the game is nondegenerate", and degeneracy is stated from
+the game, not from a solver's warning.
+
+Larger games are cross-checked with nashpy's other enumeration and Gambit's
+``enummixed`` in floating point; there the list is called complete when
+``enummixed`` ran to the end and every equilibrium found passed the isolation test
+:func:`~triangle.equilibria.regularity.is_regular` (the pure best responses of each
+player are exactly its support and the support system is nonsingular, so no other
+equilibrium lies near it). Every equilibrium of a nondegenerate game passes; one
+that fails proves the game degenerate, or, numerically, that two payoffs tie within
+:data:`~triangle.equilibria.tolerance.TIE_RTOL` of the player's range.
+
+Why check nashpy at all. nashpy's support enumeration decides whether a support pair
 gives an equilibrium with tolerance-free comparisons (``prob >= 0`` and ``==`` on
 float payoffs), so on random float games it sometimes rejects a valid support and
-misses an equilibrium (about 1 game in 20 among random 4×4 games), then warns that
-the game "is degenerate" because it found an even number. Vertex enumeration and
-Gambit do not share that flaw.
-
-Completeness. Support and vertex enumeration, and ``enummixed``, list every
-*extreme* equilibrium of any bimatrix game [1]_. The list is *every* equilibrium
-when each one found is isolated. We prove isolation with a sound sufficient test
-(:func:`~triangle.equilibria.regularity.is_regular`): at ``(x, y)`` the pure best
-responses of each player are exactly the support of its mixture and the support
-system is nonsingular (for two players this forces supports of equal size). Near
-such an equilibrium every other equilibrium would have the same supports and solve
-the same nonsingular systems, so there is none. Every equilibrium of a
-nondegenerate game passes; one that fails proves the game degenerate (a mixed
-strategy with more pure best responses than its support size, or a continuum
-through the point) — or, numerically, that two payoffs tie within
-:data:`~triangle.equilibria.tolerance.TIE_RTOL`. ``complete`` is
-``True`` only when ``enummixed`` ran to the end and every equilibrium passed.
+misses an equilibrium (about 1 game in 20 among random 4×4 games); its vertex
+enumeration can return a profile with a tiny probability on a strategy that is not
+a best reply.
 
 References
 ----------
@@ -48,9 +52,14 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from triangle.equilibria.backends import gambit, nashpy
+from triangle.equilibria.exact import (
+    EXACT_MAX_STRATEGIES,
+    exact_bimatrix_equilibria,
+    snap_ties,
+)
 from triangle.equilibria.lemke_howson import MAX_PIVOTS, lemke_howson
 from triangle.equilibria.methods import BIMATRIX_METHODS
-from triangle.equilibria.regularity import is_regular
+from triangle.equilibria.regularity import is_regular, polish
 from triangle.equilibria.result import (
     Equilibrium,
     SolveResult,
@@ -61,31 +70,33 @@ from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.game import Game
 
-__all__ = ["ENUMMIXED_MAX_STRATEGIES", "RATIONAL_MAX_STRATEGIES", "bimatrix_solve"]
+__all__ = ["ENUMMIXED_MAX_STRATEGIES", "bimatrix_solve"]
 
 ENUMMIXED_MAX_STRATEGIES = 10
 """Gambit's ``enummixed`` cross-check runs only when both players have at most this
 many strategies (its running time grows exponentially; this project's games are at
 most about 8×8). Above it the cross-check is skipped with a note."""
 
-RATIONAL_MAX_STRATEGIES = 8
-"""``enummixed`` uses exact rational arithmetic only up to this many strategies per
-player (and only when every payoff is a rational with a small denominator, see
-:func:`~triangle.equilibria.backends.gambit.as_rational`); otherwise floating point."""
-
 _NAMES = {
     "support_enumeration": "nashpy.support_enumeration",
     "vertex_enumeration": "nashpy.vertex_enumeration",
     "lemke_howson": "lemke_howson",
     "enummixed": "gambit.enummixed",
+    "exact": "exact",
 }
 _PROSE = {
     "nashpy.support_enumeration": "nashpy support enumeration",
     "nashpy.vertex_enumeration": "nashpy vertex enumeration",
     "lemke_howson": "Lemke-Howson",
     "gambit.enummixed": "gambit enummixed",
+    "exact": "exact enumeration",
 }
-_COMPLETE = ("nashpy.support_enumeration", "nashpy.vertex_enumeration", "gambit.enummixed")
+_COMPLETE = (
+    "nashpy.support_enumeration",
+    "nashpy.vertex_enumeration",
+    "gambit.enummixed",
+    "exact",
+)
 
 Candidate = tuple[np.ndarray, np.ndarray]
 
@@ -107,9 +118,10 @@ def _one_line(message: str) -> str:
 
 
 def _run(
-    name: str, run: Callable[[], Iterable[Candidate]], notes: list[str]
+    name: str, run: Callable[[], Iterable[Candidate]], notes: list[str], warned: list[str]
 ) -> list[Candidate] | None:
-    """Run one algorithm, turning its warnings into notes; ``None`` if it failed."""
+    """Run one algorithm: its failure goes to ``notes``, its warnings to ``warned``;
+    ``None`` if it failed."""
     prose = _PROSE[name]
     with warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
         warnings.simplefilter("always")
@@ -124,7 +136,7 @@ def _run(
         if text not in messages:
             messages.append(text)
     for text in messages:
-        notes.append(f"{prose} warned: {text}")
+        warned.append(f"{prose} warned: {text}")
     return found
 
 
@@ -145,7 +157,8 @@ def bimatrix_solve(
     tol: float = DEFAULT_TOL,
     cross_check: bool = True,
 ) -> SolveResult:
-    """All Nash equilibria of a 2-player game, with nashpy, cross-checked with Gambit.
+    """All Nash equilibria of a 2-player game, checked exactly (small games) or
+    cross-checked (larger ones); see the module notes.
 
     Parameters
     ----------
@@ -156,22 +169,21 @@ def bimatrix_solve(
         every extreme equilibrium, or Lemke–Howson started from every label
         (:mod:`triangle.equilibria.lemke_howson`), which finds some equilibria only.
     tol : float
-        Relative regret tolerance (times the game's payoff spread); every
-        equilibrium returned has max regret within it.
+        Relative tolerance (times each player's payoff range) of the regret and
+        support checks every equilibrium returned passes.
     cross_check : bool
-        Also run Gambit's ``enummixed`` and, after support (vertex) enumeration,
-        nashpy's vertex (support) enumeration; the result is the union of what they
-        found, and disagreements are noted. Without it ``complete`` is ``False``.
+        Also run the exact enumeration (small games), or nashpy's other enumeration
+        and Gambit's ``enummixed`` (larger ones); the result is the union of what
+        they found, and disagreements are noted. Without it ``complete`` is
+        ``False``.
 
     Returns
     -------
     SolveResult
         ``equilibria`` verified, deduplicated and sorted, each with the methods that
-        found it; ``complete`` is ``True`` only when ``enummixed`` ran to the end and
-        every equilibrium passed
-        :func:`~triangle.equilibria.regularity.is_regular` (then they are every
-        equilibrium of the game); ``notes`` report degeneracy, disagreements between
-        methods, warnings of the third-party solvers and skipped steps.
+        found it; ``complete`` is ``True`` only when the list is proven to be every
+        equilibrium (module notes); ``notes`` report degeneracy, disagreements between
+        methods, failures of the third-party solvers and skipped steps.
 
     Raises
     ------
@@ -190,11 +202,14 @@ def bimatrix_solve(
     >>> result.complete
     True
     >>> result.equilibria[-1].methods
-    ('nashpy.support_enumeration', 'nashpy.vertex_enumeration', 'gambit.enummixed')
+    ('nashpy.support_enumeration', 'exact')
     """
     _check_input(game, method)
-    A = np.array(game.payoffs[0], dtype=float)
-    B = np.array(game.payoffs[1], dtype=float)
+    # every solver sees each player's payoffs mapped onto [0, 1]: the same equilibria
+    # in any units, and no solver tolerance that depends on the payoffs' scale
+    A, B = (np.array(game.normalized[i], dtype=float) for i in range(2))
+    exact = max(game.shape) <= EXACT_MAX_STRATEGIES
+    enumeration = []  # the exact enumeration, computed once when it runs
     notes: list[str] = []
 
     plan: list[tuple[str, Callable[[], Iterable[Candidate]]]] = []
@@ -204,19 +219,16 @@ def bimatrix_solve(
         "lemke_howson": lambda: _lemke_howson(A, B, notes),
     }
     plan.append((_NAMES[method], algorithms[method]))
-    if cross_check:
+    if cross_check and exact:
+        plan.append((_NAMES["exact"], lambda: _exact_candidates(game, enumeration)))
+    elif cross_check:
         other = {"support_enumeration": "vertex_enumeration"}.get(
             method, "support_enumeration" if method == "vertex_enumeration" else None
         )
         if other is not None:
             plan.append((_NAMES[other], algorithms[other]))
         if max(game.shape) <= ENUMMIXED_MAX_STRATEGIES:
-            rational = max(game.shape) <= RATIONAL_MAX_STRATEGIES and all(
-                gambit.as_rational(v) is not None for v in np.concatenate([A.ravel(), B.ravel()])
-            )
-            plan.append((_NAMES["enummixed"], lambda: gambit.enummixed(A, B, rational=rational)))
-            if not rational:
-                notes.append("gambit enummixed ran in floating point (payoffs not exact)")
+            plan.append((_NAMES["enummixed"], lambda: gambit.enummixed(A, B, rational=False)))
         else:
             notes.append(
                 f"gambit enummixed cross-check skipped: more than {ENUMMIXED_MAX_STRATEGIES} "
@@ -226,33 +238,48 @@ def bimatrix_solve(
         notes.append("not cross-checked: the equilibria listed are the ones found")
 
     found: list[Equilibrium] = []
-    per_method: dict[str, list[Equilibrium]] = {}
     finished: list[str] = []
+    warned: list[str] = []
     for name, run in plan:
-        candidates = _run(name, run, notes)
+        candidates = _run(name, run, notes, warned)
         if candidates is None:
             continue
         finished.append(name)
-        verified, rejected = verify_candidates(game, candidates, methods=(name,), tol=tol)
+        verified, rejected = verify_candidates(
+            game, candidates, methods=(name,), tol=tol, refine=None if exact else polish
+        )
         if rejected:
             notes.append(
                 f"{_PROSE[name]}: {rejected} candidate profile(s) failed the regret check "
-                "and were dropped"
+                "(regret or support condition) and were dropped"
             )
-        per_method[name] = list(merge_equilibria(verified))
         found.extend(verified)
 
-    equilibria = merge_equilibria(found)
-    notes.extend(_disagreements(equilibria, [n for n in finished if n in _COMPLETE]))
-
-    regular = all(is_regular(game, eq.profile) for eq in equilibria)
-    if not regular:
-        notes.append(
-            "the game is degenerate (or nearly so): some equilibrium has more pure best "
-            "responses than its support size or lies on a continuum; equilibria may form "
-            "continua and the ones listed are the extreme points found"
-        )
-    complete = regular and _NAMES["enummixed"] in finished and bool(equilibria)
+    equilibria = merge_equilibria(found, prefer=_NAMES["exact"])
+    if _NAMES["exact"] in finished:
+        reference = [eq for eq in equilibria if _NAMES["exact"] in eq.methods]
+        nondegenerate = enumeration[0].nondegenerate
+        # the exact list has every extreme equilibrium (every equilibrium when the
+        # game is nondegenerate); a float solver's profile off it is kept only on a
+        # continuum of a degenerate game, where it is one of infinitely many
+        strays = len(equilibria) - len(reference)
+        if nondegenerate and strays:
+            notes.append(
+                f"{strays} profile(s) found by floating-point solvers are not exact "
+                "equilibria of the game and were dropped"
+            )
+            equilibria = tuple(reference)
+        if not nondegenerate:
+            notes.extend(warned)
+            notes.append(_DEGENERATE)
+        complete = nondegenerate
+    else:
+        notes.extend(warned)
+        notes.extend(_disagreements(equilibria, [n for n in finished if n in _COMPLETE]))
+        regular = all(is_regular(game, eq.profile) for eq in equilibria)
+        if not regular:
+            notes.append(_DEGENERATE_FOUND)
+        complete = regular and _NAMES["enummixed"] in finished and bool(equilibria)
     return SolveResult(
         game=game,
         equilibria=equilibria,
@@ -260,7 +287,28 @@ def bimatrix_solve(
         methods=tuple(name for name, _ in plan),
         tol=tol,
         notes=tuple(notes),
+        exact=_NAMES["exact"] in finished,
     )
+
+
+_DEGENERATE = (
+    "the game is degenerate (decided exactly): some mixed strategy has more pure best "
+    "responses than its support size, so equilibria may form continua; the ones listed "
+    "are all their extreme points"
+)
+_DEGENERATE_FOUND = (
+    "the game is degenerate (or nearly so): some equilibrium has more pure best "
+    "responses than its support size or lies on a continuum; equilibria may form "
+    "continua and the ones listed are the extreme points found"
+)
+
+
+def _exact_candidates(game: Game, store: list) -> list[Candidate]:
+    """The exact extreme equilibria of the game's own payoffs (rounding noise tied,
+    :func:`~triangle.equilibria.exact.snap_ties`), rounded to floats (each probability
+    correctly rounded); the enumeration is kept in ``store``."""
+    store.append(exact_bimatrix_equilibria(*(snap_ties(M) for M in game.payoffs)))
+    return [e.to_float() for e in store[0].equilibria]
 
 
 def _disagreements(equilibria: tuple[Equilibrium, ...], complete_methods: list[str]) -> list[str]:

@@ -39,10 +39,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from triangle.equilibria.methods import BIMATRIX_METHODS
-from triangle.equilibria.regret import expected_payoffs
+from triangle.equilibria.regret import expected_payoffs, expected_value
 from triangle.equilibria.result import SolveResult
 from triangle.equilibria.solve import solve
-from triangle.equilibria.tolerance import DEFAULT_TOL, regret_tolerance
+from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import SolverError, TriangleInputError
 from triangle.game import Game, embed
 from triangle.vocabulary import SELECTIONS, Selection
@@ -91,6 +91,10 @@ class CommitmentBranch:
         ``followers.equilibria``.
     leader_payoffs : tuple of float
         The leader's expected payoff under each of those profiles.
+    leader_values : tuple of float
+        The same on the leader's normalised scale (its worst payoff in the game 0,
+        its best 1): what comparisons between commitments use, so that they do not
+        depend on the units or the offset of the leader's payoffs.
     plausible : tuple of int
         Indices of the follower equilibria in which no follower uses a weakly
         dominated strategy of the induced game; all indices when there is none.
@@ -104,6 +108,7 @@ class CommitmentBranch:
     leader_payoffs: tuple[float, ...]
     plausible: tuple[int, ...]
     notes: tuple[str, ...] = field(default=())
+    leader_values: tuple[float, ...] = ()
 
     def selected(self, selection: str = "plausible") -> tuple[int, ...]:
         """Indices of the follower equilibria a selection ranges over."""
@@ -115,35 +120,40 @@ class CommitmentBranch:
     def best(self, indices: tuple[int, ...] | None = None) -> float | None:
         """The leader's highest payoff over the given follower equilibria (default all);
         ``None`` when there are none."""
-        values = self._values(indices)
-        return max(values) if values else None
+        j = self._pick(indices, max)
+        return None if j is None else self.leader_payoffs[j]
 
     def worst(self, indices: tuple[int, ...] | None = None) -> float | None:
         """The leader's lowest payoff over the given follower equilibria (default all);
         ``None`` when there are none."""
-        values = self._values(indices)
-        return min(values) if values else None
+        j = self._pick(indices, min)
+        return None if j is None else self.leader_payoffs[j]
 
-    def value(self, selection: str = "plausible") -> float | None:
-        """The leader's payoff in this branch under a selection rule (module notes)."""
-        chosen = self.selected(selection)
-        if selection == "optimistic":
-            return self.best(chosen)
-        return self.worst(chosen)
+    def value(self, selection: str = "plausible", *, normalized: bool = False) -> float | None:
+        """The leader's payoff in this branch under a selection rule (module notes), in
+        payoff units or, with ``normalized``, on the leader's normalised scale."""
+        j = self.outcome(selection)
+        if j is None:
+            return None
+        return ((self.leader_values or self.leader_payoffs) if normalized else self.leader_payoffs)[
+            j
+        ]
 
     def outcome(self, selection: str = "plausible") -> int | None:
         """Index of the follower equilibrium that gives :meth:`value` (the first one in
         the deterministic order of ``followers.equilibria`` among exact ties)."""
-        target = self.value(selection)
-        if target is None:
-            return None
         chosen = self.selected(selection)
-        return min(chosen, key=lambda j: (abs(self.leader_payoffs[j] - target), j))
+        return self._pick(chosen, max if selection == Selection.OPTIMISTIC else min)
 
-    def _values(self, indices: tuple[int, ...] | None) -> list[float]:
+    def _pick(self, indices: tuple[int, ...] | None, choose) -> int | None:
+        """The first index whose normalised leader value is ``choose``-most."""
         if indices is None:
             indices = tuple(range(len(self.leader_payoffs)))
-        return [self.leader_payoffs[j] for j in indices]
+        if not indices:
+            return None
+        values = self.leader_values or self.leader_payoffs
+        goal = choose(values[j] for j in indices)
+        return next(j for j in indices if values[j] == goal)
 
 
 @dataclass(frozen=True, eq=False)
@@ -189,17 +199,20 @@ class Commitment:
         Returns
         -------
         tuple of str
-            Every commitment whose value is within the absolute tolerance
-            (``tol`` × payoff spread) of the maximum, in strategy order; several
-            when they tie. Branches with no follower equilibrium found are skipped.
+            Every commitment whose value is within ``tol`` × the leader's payoff
+            range of the maximum, in strategy order; several when they tie. Branches
+            with no follower equilibrium found are skipped.
         """
-        values = self.values(selection)
-        known = {s: v for s, v in values.items() if v is not None}
+        check_selection(selection)
+        known = {
+            b.strategy: v
+            for b in self.branches
+            if (v := b.value(selection, normalized=True)) is not None
+        }
         if not known:
             raise SolverError(f"no follower equilibrium found for any commitment of {self.leader}")
         top = max(known.values())
-        atol = regret_tolerance(self.game, self.tol)
-        return tuple(s for s, v in known.items() if v >= top - atol)
+        return tuple(s for s, v in known.items() if v >= top - self.tol)
 
     def outcome(self, selection: str = "plausible") -> tuple[np.ndarray, ...]:
         """The full profile played when the leader commits to the first of
@@ -290,6 +303,7 @@ def leader_commitment(
         result = solve(sub, method=sub_method, tol=tol, timeout=timeout)
         profiles = tuple(_lift(game, i, k, eq.profile) for eq in result.equilibria)
         payoffs = tuple(float(expected_payoffs(game, p)[i]) for p in profiles)
+        values = tuple(expected_value(game.normalized[i], p) for p in profiles)
         plausible = tuple(j for j, eq in enumerate(result.equilibria) if not eq.weakly_dominated)
         branch_notes = []
         if not result.equilibria:
@@ -309,6 +323,7 @@ def leader_commitment(
                 leader_payoffs=payoffs,
                 plausible=plausible,
                 notes=tuple(branch_notes),
+                leader_values=values,
             )
         )
     return Commitment(

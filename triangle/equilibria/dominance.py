@@ -1,7 +1,7 @@
 """Dominated pure strategies, by pure strategies, in one round.
 
-Rules (``atol`` is the absolute tolerance ``tol`` × payoff spread of
-:func:`~triangle.equilibria.regret.regret_tolerance`):
+Rules (``atol`` is the absolute tolerance ``tol`` × the payoff range of the player
+whose strategies are compared; the comparisons are made on normalised payoffs):
 
 * strategy ``k`` of player ``i`` is **weakly dominated** when another pure strategy
   ``l`` of the same player does at least as well against *every* pure profile of the
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from triangle.equilibria.tolerance import DEFAULT_TOL, regret_tolerance
+from triangle.equilibria.tolerance import DEFAULT_TOL, per_player
 from triangle.game import Game
 
 __all__ = [
@@ -50,7 +50,8 @@ def dominance_batch(
     payoffs : ndarray
         Shape ``(B, n, s_1, ..., s_n)``: a batch of ``B`` games of ``n`` players.
     atol : float or ndarray
-        Absolute tolerance, one for all games or one per game (shape ``(B,)``).
+        Absolute tolerance: one for all, one per game ``(B,)`` or one per game and
+        player ``(B, n)``. On normalised payoffs it is the relative tolerance.
 
     Returns
     -------
@@ -61,9 +62,10 @@ def dominance_batch(
     """
     payoffs = np.asarray(payoffs, dtype=float)
     batch, n = payoffs.shape[:2]
-    tolerance = np.broadcast_to(np.asarray(atol, dtype=float), (batch,)).reshape(batch, 1, 1, 1)
+    atol_arr = per_player(atol, batch, n)
     out = []
     for p in range(n):
+        tolerance = atol_arr[:, p].reshape(batch, 1, 1, 1)
         own = np.moveaxis(payoffs[:, p], 1 + p, 1)
         u = own.reshape(batch, own.shape[1], -1)  # (B, strategies, opponent profiles)
         diff = u[:, :, np.newaxis, :] - u[:, np.newaxis, :, :]  # [b, l, k, a] = u(l) - u(k)
@@ -119,7 +121,7 @@ def dominance_matrices(
 
 
 def _dominated(game: Game, tol: float, which: int) -> tuple[tuple[int, ...], ...]:
-    found = dominated_batch(game.payoffs[np.newaxis], regret_tolerance(game, tol))
+    found = dominated_batch(game.normalized[np.newaxis], tol)
     return tuple(tuple(int(k) for k in np.flatnonzero(pair[which][0])) for pair in found)
 
 

@@ -35,6 +35,8 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from triangle.equilibria.backends import gambit
@@ -50,7 +52,7 @@ from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.game import Game
 
-__all__ = ["count_notes_of", "nplayer_solve"]
+__all__ = ["count_notes", "nplayer_solve"]
 
 
 # -- the solver ----------------------------------------------------------------------------
@@ -62,7 +64,7 @@ def nplayer_solve(
     methods: tuple[str, ...] = DEFAULT_GAMBIT_METHODS,
     timeout: float = 10.0,
     tol: float = DEFAULT_TOL,
-    count_notes: bool = True,
+    describe: bool = True,
 ) -> SolveResult:
     """Equilibria of an N-player game found by Gambit's methods, each time-limited.
 
@@ -78,11 +80,11 @@ def nplayer_solve(
         Seconds of wall-clock time the methods may run (they share one deadline); a
         method still running then is killed and a note says so.
     tol : float
-        Relative regret tolerance (times the game's payoff spread).
-    count_notes : bool
-        Add the note of :func:`count_notes` on the equilibria found. A caller that
-        merges them with others (:func:`~triangle.equilibria.solve`) says it of the
-        merged list instead, so that the note counts what is listed.
+        Relative tolerance of the regret and support checks (times each player's
+        payoff range).
+    describe : bool
+        Add a note on what the list says about the game (:func:`count_notes`); a
+        caller that adds equilibria to the list describes the whole list instead.
 
     Returns
     -------
@@ -120,7 +122,9 @@ def nplayer_solve(
     notes: list[str] = []
     found: list[Equilibrium] = []
     cuts = np.cumsum(game.shape)[:-1]
-    results = gambit.run_methods(methods, np.array(game.payoffs), timeout)
+    # Gambit sees each player's payoffs mapped onto [0, 1]: the same equilibria, and
+    # its own relative tolerances then mean the same thing for every player
+    results = gambit.run_methods(methods, np.array(game.normalized), timeout)
     for method in methods:
         flats, note = results[method]
         if note is not None:
@@ -136,12 +140,12 @@ def nplayer_solve(
         found.extend(verified)
         if rejected:
             notes.append(
-                f"gambit {method}: {rejected} profile(s) failed the regret check at "
-                f"tolerance {tol:g} and were dropped"
+                f"gambit {method}: {rejected} profile(s) failed the regret check (regret "
+                f"or support condition at tolerance {tol:g}) and were dropped"
             )
     equilibria = merge_equilibria(found)
-    if count_notes:
-        notes.extend(count_notes_of(game, equilibria))
+    if describe:
+        notes.extend(count_notes(game, equilibria, by_gambit=True))
     return SolveResult(
         game=game,
         equilibria=equilibria,
@@ -152,24 +156,41 @@ def nplayer_solve(
     )
 
 
-def count_notes_of(game: Game, equilibria: tuple[Equilibrium, ...]) -> list[str]:
-    """What the number of equilibria found says about the list (Wilson's oddness
-    theorem; see the module's notes), worded about exactly the equilibria given."""
+def count_notes(
+    game: Game, equilibria: Sequence[Equilibrium], *, by_gambit: bool = False
+) -> list[str]:
+    """What a list of equilibria found (not proven complete) says about the game: its
+    count, and whether it can be complete (Wilson's oddness theorem).
+
+    Examples
+    --------
+    >>> zero = Game.from_arrays(*np.zeros((3, 2, 2, 2)))
+    >>> count_notes(zero, [])[0][:40]
+    "every player's payoffs are all equal: ev"
+    """
     count = len(equilibria)
-    found = f"{count} {'equilibrium' if count == 1 else 'equilibria'} found"
-    if count == 0:
-        return ["no equilibrium found (every game has one): the methods failed or timed out"]
+    noun = "equilibrium" if count == 1 else "equilibria"
+    mixed = sum(eq.kind == "mixed" for eq in equilibria)
+    if by_gambit:
+        listed = f"gambit found {count} {noun}"
+    else:
+        listed = f"{count} {noun} found ({count - mixed} pure, {mixed} mixed)"
+    if not np.any(game.ranges > 0):
+        return [
+            "every player's payoffs are all equal: every profile is an equilibrium; the "
+            "pure profiles listed are the extreme points"
+        ]
     if not all(is_regular(game, eq.profile) for eq in equilibria):
         return [
-            f"{found}; some are not regular (ties in best responses or a continuum), so "
+            f"{listed}; some are not regular (ties in best responses or a continuum), so "
             "the game is degenerate and there may be continua of equilibria"
         ]
     if count % 2 == 0:
         return [
-            f"{found}, all regular: an even number, so at least one equilibrium was missed "
-            "or the game has an irregular one"
+            f"{listed}, all regular: an even number, so at least one equilibrium was "
+            "missed or the game has an irregular one"
         ]
     return [
-        f"{found}, all regular: an odd number, consistent with a complete list for a "
+        f"{listed}, all regular: an odd number, consistent with a complete list for a "
         "generic game (not a proof)"
     ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from triangle.equilibria.result import Equilibrium, make_equilibrium
-from triangle.equilibria.tolerance import DEFAULT_TOL, regret_tolerance
+from triangle.equilibria.tolerance import DEFAULT_TOL, per_player
 from triangle.errors import SolverError
 from triangle.game import Game
 
@@ -66,7 +66,9 @@ def pure_nash_mask_batch(payoffs: np.ndarray, atol: float) -> np.ndarray:
     payoffs : ndarray
         Shape ``(batch, n, s_1, ..., s_n)``: a stack of payoff arrays.
     atol : float or array_like
-        Absolute regret tolerance; a scalar, or one value per game (shape ``(batch,)``).
+        Absolute regret tolerance: a scalar, one value per game (shape ``(batch,)``)
+        or one per game and player (shape ``(batch, n)``). On normalised payoffs
+        (:func:`~triangle.game.normalize`) it is the relative tolerance itself.
 
     Returns
     -------
@@ -89,19 +91,14 @@ def pure_nash_mask_batch(payoffs: np.ndarray, atol: float) -> np.ndarray:
             f"payoffs of shape {payoffs.shape}: expected (batch, n, s_1, ..., s_n) with n players"
         )
     batch, n = payoffs.shape[:2]
-    atol_arr = np.asarray(atol, dtype=float)
-    if atol_arr.ndim == 0:
-        atol_arr = np.broadcast_to(atol_arr, (batch,))
-    if atol_arr.shape != (batch,):
-        raise ValueError(f"atol must be a scalar or have shape ({batch},), got {atol_arr.shape}")
-    # one trailing singleton per strategy axis, so the tolerance broadcasts per game
-    atol_b = atol_arr.reshape((batch,) + (1,) * n)
+    atol_arr = per_player(atol, batch, n)
     mask = np.ones((batch, *payoffs.shape[2:]), dtype=bool)
     for i in range(n):
         own = payoffs[:, i]
-        # player i's strategy axis is axis 1 + i of `own`
+        # player i's strategy axis is axis 1 + i of `own`; one trailing singleton per
+        # strategy axis, so that the tolerance broadcasts per game
         best = own.max(axis=1 + i, keepdims=True)
-        mask &= best - own <= atol_b
+        mask &= best - own <= atol_arr[:, i].reshape((batch,) + (1,) * n)
     return mask
 
 
@@ -112,8 +109,8 @@ def pure_equilibria(game: Game, *, tol: float = DEFAULT_TOL) -> tuple[Equilibriu
     ----------
     game : Game
     tol : float
-        Relative regret tolerance (times the game's payoff spread, see
-        :func:`~triangle.equilibria.regret.regret_tolerance`).
+        Relative regret tolerance (times each player's payoff range, see
+        :mod:`triangle.equilibria.tolerance`).
 
     Returns
     -------
@@ -130,8 +127,7 @@ def pure_equilibria(game: Game, *, tol: float = DEFAULT_TOL) -> tuple[Equilibriu
     >>> [e.pure_profile for e in pure_equilibria(bos)]
     [(0, 0), (1, 1)]
     """
-    atol = regret_tolerance(game, tol)
-    mask = pure_nash_mask(game.payoffs, atol)
+    mask = pure_nash_mask(game.normalized, tol)
     found = []
     for picks in np.argwhere(mask):  # row-major order = lexicographic order
         profile = [np.eye(m)[k] for m, k in zip(game.shape, picks, strict=True)]

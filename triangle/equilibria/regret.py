@@ -6,9 +6,10 @@ strategy while the others keep their mixtures; the profile's *max regret* is the
 largest regret of any player. A profile is a Nash equilibrium exactly when its
 max regret is 0; numerically, when it is at most a tolerance.
 
-Tolerances are *relative to the payoff spread* of the game (its largest minus
-smallest payoff, at least 1), so that the verdict does not change under a positive
-affine transform of the payoffs; see :mod:`triangle.equilibria.tolerance`.
+Tolerances are *relative to each player's own payoff range*, and every check is made
+on normalised payoffs (each player's mapped onto ``[0, 1]``), so that whether a
+profile is an equilibrium does not change under a positive affine transform of any
+player's payoffs; see :mod:`triangle.equilibria.tolerance`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ __all__ = [
     "payoff_spread",
     "regret_tolerance",
     "regrets",
+    "relative_regrets",
+    "relative_values",
     "strategy_payoffs",
+    "support_gaps",
 ]
 
 
@@ -100,18 +104,46 @@ def expected_payoffs(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.n
     return np.array([expected_value(game.payoffs[i], prof) for i in range(game.n_players)])
 
 
-def regrets(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
-    """Each player's regret: best pure deviation payoff minus current expected payoff."""
+def relative_values(game: Game, profile: Sequence[np.ndarray], player: int) -> np.ndarray:
+    """Each pure strategy's expected payoff to ``player`` against the others' mixtures,
+    on the player's normalised scale (:attr:`~triangle.game.Game.normalized`: its
+    worst payoff 0, its best 1)."""
+    return contract(game.normalized[player], profile, (player,))
+
+
+def relative_regrets(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
+    """Each player's regret as a fraction of its own payoff range, shape ``(n,)``.
+
+    Computed on the normalised payoffs, so that it is the same in any units and with
+    any offset of each player's payoffs; exactly 0 for a player whose payoffs are all
+    equal. A profile is a Nash equilibrium up to ``tol`` when every entry is at most
+    ``tol`` (:func:`is_nash`).
+
+    Examples
+    --------
+    Row gets 1e-10 from ``r1`` and 0 from ``r2``; Column is indifferent. At
+    ``(r2, c1)`` Row gives up its whole (tiny) range:
+
+    >>> g = Game.from_bimatrix([[1e-10], [0.0]], [[0.0], [0.0]])
+    >>> relative_regrets(g, [[0.0, 1.0], [1.0]]).tolist()
+    [1.0, 0.0]
+    """
     prof = as_profile(game, profile)
     out = np.empty(game.n_players)
     for i in range(game.n_players):
-        values = contract(game.payoffs[i], prof, (i,))
+        values = relative_values(game, prof, i)
         out[i] = max(0.0, float(values.max() - values @ prof[i]))
     return out
 
 
+def regrets(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
+    """Each player's regret, in its payoff units: its best pure deviation payoff minus
+    its current expected payoff (:func:`relative_regrets` times its payoff range)."""
+    return relative_regrets(game, profile) * game.ranges
+
+
 def max_regret(game: Game, profile: Sequence[np.typing.ArrayLike]) -> float:
-    """The largest gain any player gets by deviating unilaterally.
+    """The largest gain any player gets by deviating unilaterally, in payoff units.
 
     Examples
     --------
@@ -127,13 +159,31 @@ def max_regret(game: Game, profile: Sequence[np.typing.ArrayLike]) -> float:
 def best_responses(
     game: Game, profile: Sequence[np.typing.ArrayLike], player: str | int, tol: float = DEFAULT_TOL
 ) -> tuple[int, ...]:
-    """Indices of ``player``'s pure best responses to the others' mixtures."""
+    """Indices of ``player``'s pure best responses to the others' mixtures: every
+    strategy within ``tol`` × the player's payoff range of the best."""
     i = game.player_index(player)
-    values = strategy_payoffs(game, profile, i)
-    cutoff = values.max() - regret_tolerance(game, tol)
-    return tuple(int(k) for k in np.flatnonzero(values >= cutoff))
+    values = relative_values(game, as_profile(game, profile), i)
+    return tuple(int(k) for k in np.flatnonzero(values >= values.max() - tol))
+
+
+def support_gaps(game: Game, profile: Sequence[np.typing.ArrayLike]) -> np.ndarray:
+    """For each player, how far below its best reply the worst strategy it plays with
+    positive probability is, as a fraction of its payoff range, shape ``(n,)``.
+
+    A Nash equilibrium puts positive probability only on best replies (the *support
+    condition*): every entry is 0. A small regret does not imply it: a probability of
+    1e-7 on a strategy well below the best reply costs only 1e-7 times the gap.
+    """
+    prof = as_profile(game, profile)
+    out = np.empty(game.n_players)
+    for i in range(game.n_players):
+        values = relative_values(game, prof, i)
+        played = values[prof[i] > 0]
+        out[i] = max(0.0, float(values.max() - played.min()))
+    return out
 
 
 def is_nash(game: Game, profile: Sequence[np.typing.ArrayLike], tol: float = DEFAULT_TOL) -> bool:
-    """Whether ``profile`` is a Nash equilibrium up to the relative tolerance ``tol``."""
-    return max_regret(game, profile) <= regret_tolerance(game, tol)
+    """Whether ``profile`` is a Nash equilibrium up to the relative tolerance ``tol``:
+    no player's regret exceeds ``tol`` times its own payoff range."""
+    return bool(np.all(relative_regrets(game, profile) <= tol))

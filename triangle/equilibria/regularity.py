@@ -28,7 +28,7 @@ import numpy as np
 
 from triangle.equilibria.regret import contract
 from triangle.equilibria.result import support
-from triangle.equilibria.tolerance import PURE_ATOL, TIE_RTOL, payoff_spread
+from triangle.equilibria.tolerance import PURE_ATOL, TIE_RTOL
 from triangle.game import Game
 
 __all__ = ["is_regular", "polish", "support_system"]
@@ -69,7 +69,8 @@ def is_regular(game: Game, profile: Sequence[np.ndarray]) -> bool:
     plays, and the Jacobian of the system "each player is indifferent among its
     support strategies, and its probabilities sum to 1", in the probabilities on the
     supports, is nonsingular. Such an equilibrium is regular in Harsanyi's sense and
-    isolated. Near-ties (within :data:`TIE_RTOL` of the spread) fail the test.
+    isolated. Near-ties (within :data:`TIE_RTOL` of the player's payoff range) fail
+    the test.
 
     Examples
     --------
@@ -80,7 +81,7 @@ def is_regular(game: Game, profile: Sequence[np.ndarray]) -> bool:
     >>> is_regular(flat, [np.array([1.0, 0.0]), np.array([1.0, 0.0])])
     False
     """
-    payoffs = game.payoffs / payoff_spread(game)
+    payoffs = game.normalized
     prof = [np.asarray(s, dtype=float) for s in profile]
     supports = support(prof)
     for i in range(game.n_players):
@@ -108,7 +109,7 @@ def polish(
     >>> [s.tolist() for s in polish(mp, [np.array([0.5001, 0.4999]), np.array([0.5, 0.5])])]
     [[0.5, 0.5], [0.5, 0.5]]
     """
-    payoffs = game.payoffs / payoff_spread(game)
+    payoffs = game.normalized
     prof = [np.asarray(s, dtype=float).copy() for s in profile]
     supports = support(prof, support_atol)
     if any(not s for s in supports):

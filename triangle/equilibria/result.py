@@ -7,13 +7,20 @@ the max regret against the tolerance and wraps the profile with its evidence.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from triangle.equilibria.regret import as_profile, expected_payoffs, max_regret
-from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL, regret_tolerance
+from triangle.equilibria.regret import (
+    as_profile,
+    expected_payoffs,
+    max_regret,
+    relative_regrets,
+    support_gaps,
+)
+from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL
 from triangle.game import Game
 
 __all__ = [
@@ -22,6 +29,7 @@ __all__ = [
     "make_equilibrium",
     "merge_equilibria",
     "plays_any",
+    "same_equilibrium",
     "pure_picks",
     "support",
     "verify_candidates",
@@ -113,12 +121,6 @@ class Equilibrium:
             for i, (p, sup) in enumerate(zip(game.players, self.support(atol), strict=True))
         }
 
-    def close_to(self, other: Equilibrium, atol: float = 1e-6) -> bool:
-        return all(
-            np.allclose(a, b, atol=atol, rtol=0)
-            for a, b in zip(self.profile, other.profile, strict=True)
-        )
-
     def sort_key(self) -> tuple:
         """Deterministic order: pure before mixed, then by support, then by probabilities."""
         pure = self.pure_profile
@@ -134,11 +136,17 @@ def make_equilibrium(
     tol: float = DEFAULT_TOL,
     dominated: Sequence[Sequence[int]] | None = None,
 ) -> Equilibrium | None:
-    """Verify a candidate profile and wrap it, or return ``None`` if its regret is too high.
+    """Verify a candidate profile and wrap it, or return ``None`` if it is not an
+    equilibrium up to ``tol``.
 
     Probabilities within :data:`PURE_ATOL` of 0 are cleaned to 0 and the vector is
     renormalised before the check, so that the reported profile is the one checked.
-    ``dominated[i]`` lists player ``i``'s weakly dominated strategies.
+    It passes when, for every player, the regret and the *support gap* (how far below
+    the best reply the worst strategy played with positive probability is) are at
+    most ``tol`` times the player's own payoff range
+    (:func:`~triangle.equilibria.regret.relative_regrets`,
+    :func:`~triangle.equilibria.regret.support_gaps`). ``dominated[i]`` lists player
+    ``i``'s weakly dominated strategies.
     """
     cleaned = []
     for sigma in profile:
@@ -149,9 +157,9 @@ def make_equilibrium(
             return None
         cleaned.append(vec / total)
     prof = as_profile(game, cleaned)
-    regret = max_regret(game, prof)
-    if regret > regret_tolerance(game, tol):
+    if np.any(relative_regrets(game, prof) > tol) or np.any(support_gaps(game, prof) > tol):
         return None
+    regret = max_regret(game, prof)
     uses_dominated = dominated is not None and plays_any(prof, dominated)
     return Equilibrium(
         profile=prof,
@@ -197,21 +205,49 @@ def verify_candidates(
     return verified, rejected
 
 
-def merge_equilibria(found: Iterable[Equilibrium], atol: float = 1e-6) -> tuple[Equilibrium, ...]:
-    """Deduplicate equilibria that agree within ``atol``, merging their method lists,
-    and sort them deterministically."""
+SAME_RTOL = 1e-9
+"""Two equilibria with the same supports are the same when every probability agrees
+within this, relative to the larger of the two (see :func:`same_equilibrium`)."""
+
+
+def same_equilibrium(
+    a: Sequence[np.ndarray], b: Sequence[np.ndarray], rtol: float = SAME_RTOL
+) -> bool:
+    """Whether two cleaned profiles are the same equilibrium, up to rounding.
+
+    Different supports make different equilibria, however close their probabilities
+    (an equilibrium of a nondegenerate game is determined by its supports). With the
+    same supports, every probability must agree within ``rtol`` times the larger of
+    the two: two distinct equilibria a millionth apart stay distinct.
+
+    >>> x = [np.array([0.5, 0.5]), np.array([1.0, 0.0])]
+    >>> same_equilibrium(x, [np.array([0.5 + 1e-12, 0.5 - 1e-12]), np.array([1.0, 0.0])])
+    True
+    >>> same_equilibrium(x, [np.array([0.5 + 1e-7, 0.5 - 1e-7]), np.array([1.0, 0.0])])
+    False
+    """
+    if support(a, 0.0) != support(b, 0.0):
+        return False
+    for sa, sb in zip(a, b, strict=True):
+        sa, sb = np.asarray(sa, dtype=float), np.asarray(sb, dtype=float)
+        if np.any(np.abs(sa - sb) > rtol * np.maximum(np.abs(sa), np.abs(sb))):
+            return False
+    return True
+
+
+def merge_equilibria(
+    found: Iterable[Equilibrium], prefer: str | None = None
+) -> tuple[Equilibrium, ...]:
+    """Deduplicate equilibria (:func:`same_equilibrium`), merging their method lists,
+    and sort them deterministically. The first one found gives the probabilities,
+    unless a later one comes from the method ``prefer`` (e.g. ``"exact"``)."""
     merged: list[Equilibrium] = []
     for eq in found:
         for n, kept in enumerate(merged):
-            if kept.close_to(eq, atol):
+            if same_equilibrium(kept.profile, eq.profile):
                 methods = kept.methods + tuple(m for m in eq.methods if m not in kept.methods)
-                merged[n] = Equilibrium(
-                    kept.profile,
-                    kept.payoffs,
-                    min(kept.max_regret, eq.max_regret),
-                    methods,
-                    kept.weakly_dominated,
-                )
+                base = eq if prefer is not None and prefer in eq.methods else kept
+                merged[n] = dataclasses.replace(base, methods=methods)
                 break
         else:
             merged.append(eq)
@@ -238,6 +274,11 @@ class SolveResult:
         Relative regret tolerance used.
     notes : tuple of str
         What a reader should know (time limits hit, degeneracy, disagreements).
+    exact : bool
+        Whether the list was computed in exact rational arithmetic (small 2-player
+        games, :mod:`triangle.equilibria.exact`): every equilibrium listed is then an
+        exact equilibrium of the game (up to ties within
+        :data:`~triangle.equilibria.exact.TIE_RTOL`), pure ones included.
     """
 
     game: Game
@@ -246,6 +287,7 @@ class SolveResult:
     methods: tuple[str, ...]
     tol: float = DEFAULT_TOL
     notes: tuple[str, ...] = field(default=())
+    exact: bool = False
 
     @property
     def pure(self) -> tuple[Equilibrium, ...]:

@@ -17,12 +17,13 @@ import numpy as np
 from triangle.equilibria.bimatrix import bimatrix_solve
 from triangle.equilibria.dominance import weakly_dominated
 from triangle.equilibria.methods import (
+    DEFAULT_GAMBIT_METHODS,
     GAMBIT_METHODS,
     METHODS,
     follower_method,
     solve_methods,
 )
-from triangle.equilibria.nplayer import count_notes_of, nplayer_solve
+from triangle.equilibria.nplayer import count_notes, nplayer_solve
 from triangle.equilibria.pure import pure_equilibria
 from triangle.equilibria.result import (
     Equilibrium,
@@ -185,39 +186,33 @@ def solve(
                 notes.append(f"the 2-player game was solved with nashpy {bimethod}")
             sub = bimatrix_solve(reduced, method=bimethod, tol=tol)
         else:
-            # the note on how many were found is given of the merged list, below
-            if method == "auto":
-                sub = nplayer_solve(reduced, timeout=timeout, tol=tol, count_notes=False)
-            elif method == "all":
-                sub = nplayer_solve(
-                    reduced, methods=GAMBIT_METHODS, timeout=timeout, tol=tol, count_notes=False
-                )
-            else:
-                sub = nplayer_solve(
-                    reduced, methods=(method,), timeout=timeout, tol=tol, count_notes=False
-                )
+            chosen = {"auto": DEFAULT_GAMBIT_METHODS, "all": GAMBIT_METHODS}.get(method, (method,))
+            sub = nplayer_solve(reduced, methods=chosen, timeout=timeout, tol=tol, describe=False)
             if not sub.complete:
                 notes.append(
                     "mixed equilibria of games with 3 or more players are the ones pygambit "
                     "found, not proven to be all of them"
                 )
         lifted, lift_notes = _lift(game, kept, sub, tol)
+        if sub.exact:  # the exact list has the pure equilibria too, without near-ties
+            found = []
         found.extend(lifted)
         notes.extend(sub.notes)
         notes.extend(lift_notes)
         methods += tuple(m for m in sub.methods if m != "pure")
         complete = bool(sub.complete) and not lift_notes
 
+    merged = merge_equilibria(found)
+    if method != "pure" and reduced.n_players > 2:  # what the whole list says
+        notes.extend(count_notes(game, merged))
     dominated = weakly_dominated(game, tol=tol)
     flagged = tuple(
         dataclasses.replace(
             eq,
             weakly_dominated=plays_any(eq.profile, dominated),
         )
-        for eq in merge_equilibria(found)
+        for eq in merged
     )
-    if method != "pure" and reduced.n_players > 2:
-        notes.extend(count_notes_of(game, flagged))
     return SolveResult(
         game=game,
         equilibria=flagged,
@@ -225,4 +220,5 @@ def solve(
         methods=methods,
         tol=tol,
         notes=tuple(notes),
+        exact=method != "pure" and bool(sub.exact),
     )

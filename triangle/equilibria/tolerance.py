@@ -1,60 +1,110 @@
-"""Every numerical tolerance of the solvers, and the payoff scale they are relative to.
+"""Every numerical tolerance of the solvers, and the scale each is relative to.
 
-Tolerances are *relative*: an absolute tolerance is ``tol`` times the payoff spread of
-the game (largest minus smallest payoff, at least 1), so that whether a profile is
-an equilibrium does not change when payoffs are multiplied by a positive number or
-shifted. The probabilities of a mixed profile need no scale: they lie in ``[0, 1]``.
+A tolerance is *relative to the payoff range of the player concerned*: player ``i``'s
+absolute tolerance is ``tol × (max − min of i's payoffs)``, and exactly 0 for a player
+whose payoffs are all equal (indifferent everywhere). There is no absolute floor, so
+whether a profile is an equilibrium, whether a strategy is a best reply or dominated,
+and whether two payoffs tie do not change when one player's payoffs are multiplied by
+a positive number and shifted, whatever the other players' units. The checks
+themselves compare *normalised* payoffs (:attr:`triangle.game.Game.normalized`,
+each player's mapped onto ``[0, 1]``) with ``tol`` directly.
+
+Probabilities need no scale: they lie in ``[0, 1]``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from triangle.game import payoff_ranges
+
+__all__ = [
+    "DEFAULT_TOL",
+    "PURE_ATOL",
+    "TIE_RTOL",
+    "payoff_spread",
+    "per_player",
+    "player_tolerances",
+    "positive_image",
+    "regret_tolerance",
+]
+
 DEFAULT_TOL = 1e-9
-"""Default relative tolerance on regret, dominance and verdicts (times the spread)."""
+"""Default relative tolerance on regret, best replies, dominance and verdicts (times
+the payoff range of the player concerned)."""
 
 PURE_ATOL = 1e-9
 """A probability within this of 0 counts as 0, within this of 1 as 1 (a pure strategy)."""
 
 TIE_RTOL = 1e-7
-"""Two expected payoffs closer than this (times the spread) count as tied in the
-regularity test, and a support system with condition number above ``1 / TIE_RTOL**2``
-counts as singular: near-degenerate games are reported as degenerate, never the
-other way round."""
+"""Two expected payoffs closer than this (relative to the player's range) count as
+tied in the regularity test, and a support system with condition number above
+``1 / TIE_RTOL**2`` counts as singular: near-degenerate games are reported as
+degenerate, never the other way round."""
 
 
-def payoff_spread(payoffs: np.typing.ArrayLike, batch_dims: int = 0) -> np.ndarray | float:
-    """Largest minus smallest payoff, at least 1, of a game or of each game of a batch.
+def player_tolerances(
+    payoffs: np.typing.ArrayLike, tol: float = DEFAULT_TOL, batch_dims: int = 0
+) -> np.ndarray:
+    """Each player's absolute tolerance: ``tol`` times its own payoff range.
 
     Parameters
     ----------
     payoffs : array_like or Game
-        A payoff array ``(n, s_1, ..., s_n)`` (or a :class:`~triangle.game.Game`), or
-        a batch of them with ``batch_dims`` leading axes.
-    batch_dims : int
-        Number of leading batch axes.
+        ``(n, s_1, ..., s_n)``, or with ``batch_dims`` leading batch axes.
+    tol : float
+        Relative tolerance.
 
     Returns
     -------
-    float or ndarray
-        A float for a single game, else an array of the batch shape.
+    ndarray
+        Shape ``(*batch, n)``, in each player's payoff units; 0 for a player whose
+        payoffs are all equal.
 
     Examples
     --------
-    >>> payoff_spread(np.array([[[0.0, 3.0]], [[-1.0, 0.5]]]))
-    4.0
-    >>> payoff_spread(np.zeros((2, 2, 2))), payoff_spread(np.ones((3, 2, 1, 1)), 1).tolist()
-    (1.0, [1.0, 1.0, 1.0])
+    >>> player_tolerances(np.array([[[0.0, 4e-12]], [[5.0, 5.0]]]), 0.25).tolist()
+    [1e-12, 0.0]
     """
-    array = np.asarray(getattr(payoffs, "payoffs", payoffs), dtype=float)
-    flat = array.reshape(array.shape[:batch_dims] + (-1,))
-    spread = np.maximum(1.0, flat.max(axis=-1) - flat.min(axis=-1))
+    return tol * payoff_ranges(getattr(payoffs, "payoffs", payoffs), batch_dims)
+
+
+def per_player(atol: np.typing.ArrayLike, batch: int, n: int) -> np.ndarray:
+    """A tolerance given as a scalar, one per game ``(batch,)`` or one per game and
+    player ``(batch, n)``, as an array of shape ``(batch, n)``.
+
+    >>> per_player(0.5, 2, 3).shape, per_player([1.0, 2.0], 2, 3)[1].tolist()
+    ((2, 3), [2.0, 2.0, 2.0])
+    """
+    array = np.asarray(atol, dtype=float)
+    if array.ndim == 0:
+        return np.full((batch, n), float(array))
+    if array.shape == (batch,):
+        return np.repeat(array[:, np.newaxis], n, axis=1)
+    if array.shape == (batch, n):
+        return array
+    raise ValueError(f"atol must be a scalar, ({batch},) or ({batch}, {n}); got {array.shape}")
+
+
+def regret_tolerance(game, tol: float = DEFAULT_TOL, player: int | None = None) -> float:
+    """Absolute tolerance of one player of ``game`` (``tol`` × its payoff range), or the
+    largest of them when ``player`` is ``None`` (a bound for a quantity of unknown
+    player, such as a max regret over all players)."""
+    tolerances = player_tolerances(game, tol)
+    return float(tolerances.max() if player is None else tolerances[player])
+
+
+def payoff_spread(payoffs: np.typing.ArrayLike, batch_dims: int = 0) -> np.ndarray | float:
+    """The largest payoff range of any player (at least the smallest positive float),
+    of a game or of each game of a batch: the scale of a quantity that mixes players,
+    such as a plotted gain.
+
+    >>> payoff_spread(np.array([[[0.0, 3.0]], [[-1.0, 0.5]]]))
+    3.0
+    """
+    ranges = payoff_ranges(getattr(payoffs, "payoffs", payoffs), batch_dims)
+    spread = np.maximum(ranges.max(axis=-1), np.finfo(float).tiny)
     return float(spread) if batch_dims == 0 else spread
-
-
-def regret_tolerance(game, tol: float = DEFAULT_TOL) -> float:
-    """Absolute regret tolerance for ``game``: ``tol`` times its payoff spread."""
-    return tol * payoff_spread(game)
 
 
 def positive_image(matrix: np.ndarray) -> np.ndarray:
@@ -68,5 +118,8 @@ def positive_image(matrix: np.ndarray) -> np.ndarray:
     [[1.0, 1.5], [2.0, 1.5]]
     """
     matrix = np.asarray(matrix, dtype=float)
-    spread = max(float(matrix.max() - matrix.min()), 1e-300)
-    return (matrix - matrix.min()) / spread + 1.0
+    low = matrix.min()
+    spread = float(matrix.max() - low)
+    if spread <= 0:
+        return np.ones_like(matrix)
+    return (matrix - low) / spread + 1.0

@@ -18,8 +18,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from triangle.errors import TriangleInputError, excerpt
-from triangle.game import Game, Stances
+from triangle.errors import ScenarioError, TriangleInputError, excerpt
+from triangle.game import RESOLUTION, Game, Stances, payoff_ranges, scale_problem
 from triangle.numbers import plain
 from triangle.scenario.expressions import Expression
 
@@ -123,6 +123,8 @@ class PayoffProgram(Protocol):
     ) -> tuple[np.ndarray, tuple[tuple[str, np.ndarray], ...]]: ...
 
     def numbers(self) -> tuple[Number, ...]: ...
+
+    def line_of(self, flat_index: int) -> int | None: ...
 
 
 def _is_real(value: Any) -> bool:
@@ -266,6 +268,7 @@ class Scenario:
             raise TriangleInputError(f"{self.path}: scenario has no payoffs to compile")
         values = self.parameter_values(overrides)
         payoffs, components = self.program.evaluate(values)
+        self._check_scale(payoffs, values)
         return Game(
             self.players,
             self.strategies,
@@ -292,7 +295,33 @@ class Scenario:
         out = np.empty((len(points), *shape))
         for b, point in enumerate(points):
             out[b] = self.program.evaluate(self.parameter_values(point))[0]
+        ranges = payoff_ranges(out, batch_dims=1)
+        magnitude = np.abs(out).reshape(*ranges.shape, -1).max(axis=-1)
+        with np.errstate(over="ignore"):
+            small = np.maximum(RESOLUTION * np.spacing(magnitude), np.finfo(float).tiny)
+            bad = ~np.isfinite(ranges) | ((ranges > 0) & (ranges < small))
+        for b in np.flatnonzero(bad.any(axis=1)):  # the first raises, located
+            self._check_scale(out[b], points[b])
         return out
+
+    def _check_scale(self, payoffs: np.ndarray, values: Mapping[str, float]) -> None:
+        """Refuse payoffs whose differences cannot be compared in floating point
+        (:func:`triangle.game.scale_problem`), at the line of the player's largest one."""
+        problem = scale_problem(payoffs, strict=True)
+        if problem is None:
+            return
+        values = self.parameter_values(values)
+        player, what = problem
+        flat = np.ravel_multi_index(
+            (player, *np.unravel_index(int(np.abs(payoffs[player]).argmax()), payoffs.shape[1:])),
+            payoffs.shape,
+        )
+        used = ", ".join(f"{k}={plain(v)}" for k, v in values.items())
+        raise ScenarioError(
+            f"{self.players[player]}'s {what}" + (f" (with {used})" if used else ""),
+            path=self.path,
+            line=self.program.line_of(int(flat)),
+        )
 
     # -- provenance ------------------------------------------------------------------
     def unsourced(self) -> list[tuple[int | None, str]]:

@@ -145,6 +145,12 @@ class RelationsProgram:
             line=line,
         )
 
+    def line_of(self, flat_index: int) -> int | None:
+        """Where the payoffs are generated: the first payoff section of the file."""
+        lines = dict(self.section_lines)
+        keys = ("role_weight", "role_scores", "ties", "third_party", "costs")
+        return next((lines[k] for k in keys if k in lines), None)
+
     def numbers(self) -> tuple[Number, ...]:
         out: list[Number] = [n for n in self.role_weight if n is not None]
         out += list(self.role_scores or ())

@@ -40,6 +40,7 @@ class TableProgram:
     base: np.ndarray
     variable: tuple[tuple[int, Number], ...]
     all_numbers: tuple[Number, ...]
+    lines: tuple[int | None, ...] = ()
 
     def evaluate(
         self, values: Mapping[str, float]
@@ -52,6 +53,10 @@ class TableProgram:
 
     def numbers(self) -> tuple[Number, ...]:
         return self.all_numbers
+
+    def line_of(self, flat_index: int) -> int | None:
+        """The line where the payoff at ``flat_index`` of the payoff array is written."""
+        return self.lines[flat_index] if self.lines else None
 
 
 def _label(profile: tuple[str, ...]) -> str:
@@ -137,6 +142,7 @@ class _Payoffs:
         self.seen: dict[tuple[int, ...], int] = {}
         self.variable: list[tuple[int, Number]] = []
         self.numbers: list[Number] = []
+        self.lines: list[int | None] = [None] * math.prod(self.shape)
 
     def profile(self, names: list[tuple[str, int]], line: int) -> tuple[tuple[str, ...], tuple]:
         labels = tuple(n for n, _ in names)
@@ -187,6 +193,7 @@ class _Payoffs:
             )
             self.numbers.append(number)
             flat = int(np.ravel_multi_index((i, *key), self.shape))
+            self.lines[flat] = number.line
             if number.expression.is_constant:
                 self.base.reshape(-1)[flat] = number.evaluate({})
             else:
@@ -209,7 +216,7 @@ class _Payoffs:
                 line,
             )
         self.base.setflags(write=False)
-        return TableProgram(self.base, tuple(self.variable), tuple(self.numbers))
+        return TableProgram(self.base, tuple(self.variable), tuple(self.numbers), tuple(self.lines))
 
 
 def _read_payoffs(
