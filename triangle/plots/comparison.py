@@ -2,17 +2,21 @@
 
 Each row has a heading with the scenario's title and its verdict line
 (:func:`triangle.report.prose.verdict_line`, in a box of the verdict's colour); the
-triangle before and after the move with the arrow of the move between them; the
-mover's gain split by payoff component as a waterfall ending in the net gain (one y
-scale for every row, so that gains compare at a glance); and under them the reason
+triangle before and after the move with the arrow of the move between them (for a
+game without stances, each actor's payoff before and after instead); the mover's gain
+split by payoff component as a waterfall ending in the net gain (one y scale for every
+row, so that gains compare at a glance); and under them the reason
 (:func:`triangle.report.prose.reason`) and, when the analysis computed thresholds
 (``analyze_move(..., thresholds=("rivalry",))``), how far the scenario's parameter is
 from the values where the verdict or the target's choice flips
-(:func:`triangle.report.prose.threshold_sentence`). The title is
-:func:`triangle.report.prose.comparison_finding`.
+(:func:`triangle.report.prose.threshold_sentence`), one sentence a line. The title is
+:func:`triangle.report.prose.comparison_finding`. Every text is measured and fitted to
+its room (:mod:`triangle.plots.layout`), and the figure is as tall as its rows' texts
+need.
 
 Gids, per scenario ``<label>`` (its title): ``"rule:<label>"`` (the line above the
-row), ``"verdict:<label>"``, ``"reason:<label>"``, ``"threshold:<label>"`` (texts),
+row), ``"title:<label>"``, ``"verdict:<label>"``, ``"reason:<label>"``,
+``"threshold:<label>"`` (texts),
 ties ``"<label>:before:tie:A–B"`` / ``"<label>:after:tie:A–B"``, nodes
 ``"<label>:after:node:A"``..., waterfall bars ``"component:<label>:<name>"`` and
 ``"net:<label>"``.

@@ -49,9 +49,9 @@ from triangle.numbers import fixed, signed
 from triangle.plots._inputs import curves_of
 from triangle.plots.layout import (
     bottom_of,
-    chars,
     clip,
     figure_title,
+    fit,
     fit_text,
     inches,
     legend_columns,
@@ -59,7 +59,6 @@ from triangle.plots.layout import (
     place_labels,
     place_marker_labels,
     width_of,
-    wrap,
 )
 from triangle.plots.style import CURVE_COLOURS, INK, MUTED, VERDICT_COLOURS, new_figure, styled
 from triangle.report.prose import curve_finding
@@ -376,14 +375,14 @@ def gain_curve_figure(curves: Any, *, title: str | None = None, note: str | None
         written = fig.text(
             0.5,
             top - inches(fig, 0.08),
-            wrap(note, chars(fig, 10.5, 0.9)),
+            note,
             ha="center",
             va="top",
             fontsize=10.5,
             color=MUTED,
             fontstyle="italic",
         )
-        top = bottom_of(fig, written)
+        top = bottom_of(fig, fit(written, width_of(fig, 0.9), max_lines=4))
     handles = layout.handles()
     for handle in handles:
         text = fit_text(fig, handle.get_label(), width_of(fig, 0.45), fontsize=9.5, max_lines=2)

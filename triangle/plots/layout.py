@@ -1,7 +1,9 @@
 """Text that fits: wrapping, titles, and labels placed clear of each other.
 
 Nothing here knows what a chart shows. These helpers measure figures and text and
-decide where words go: :func:`wrap` and :func:`chars` fit text to a width,
+decide where words go: :func:`fit_text` and :func:`fit` make a text fit a width in
+pixels, measured with the figure's renderer (wrapped, shrunk or cut, never running off
+the figure), :func:`wrap` wraps short known words by their count of characters,
 :func:`figure_title`, :func:`bottom_of` and :func:`inches` stack titles and legends
 from the top of a figure down, :func:`place_labels` puts labels of vertical lines on
 levels where they do not overlap, :func:`place_marker_labels` finds offsets for the
@@ -29,7 +31,6 @@ from triangle.plots.style import INK
 
 __all__ = [
     "bottom_of",
-    "chars",
     "clip",
     "figure_title",
     "fit",
@@ -206,31 +207,6 @@ def width_of(fig: Figure, fraction: float) -> float:
     200.0
     """
     return float(fraction * fig.get_figwidth() * fig.dpi)
-
-
-def chars(fig: Figure, fontsize: float, fraction: float = 0.94) -> int:
-    """How many characters of a bold ``fontsize`` line fit across ``fraction`` of ``fig``
-    (at least 20).
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    fontsize : float
-        Points.
-    fraction : float
-        Share of the figure's width the line may take.
-
-    Returns
-    -------
-    int
-
-    Examples
-    --------
-    >>> from triangle.plots.style import new_figure
-    >>> chars(new_figure(10.5, 5.6), 14)
-    84
-    """
-    return max(20, int(fraction * fig.get_figwidth() * 72 / (0.6 * fontsize)))
 
 
 def figure_title(fig: Figure, text: str, *, size: float = 14, y: float | None = None) -> Any:
