@@ -134,3 +134,11 @@ def test_a_game_without_stances_is_charted_without_triangles():
     assert not any(g.startswith("component:") for g in gids(fig))
     with pytest.raises(TriangleInputError, match="no stances, so there are no ties to draw"):
         plots.triangle_figure(a)
+
+
+@pytest.mark.parametrize("chart", [plots.decomposition_figure, plots.payoffs_figure])
+def test_one_scenario_is_named_once(analyses, chart):
+    fig = chart([analyses[1]])
+    label = analyses[1].scenario.title
+    texts = [title(fig), *(ax.get_title().replace("\n", " ") for ax in fig.axes)]
+    assert sum(label in t for t in texts) == 1, texts
