@@ -19,7 +19,8 @@ Reference: for 2 players, Gambit's ``enummixed`` in rational mode on the exact v
 every float payoff (every extreme equilibrium of the game as given); a reported
 profile is wrong when its regret, computed exactly in rationals, exceeds
 ``TIE_RTOL`` × the player's range. For 3 players, Gambit's ``enumpure`` on the exact
-payoffs for the pure equilibria, and the exact regret of every mixed one reported.
+payoffs for the pure equilibria, and the exact regret of every mixed one reported
+(``solve``'s default method: the project's own searches).
 
 Usage::
 
@@ -53,13 +54,12 @@ def gambit_game(payoffs: np.ndarray):
         low, high = min(exact.flat), max(exact.flat)
         span = high - low if high > low else Fraction(1)
         arrays.append(np.vectorize(lambda v, low=low, span=span: (v - low) / span)(exact))
-    build = getattr(gbt, "StrategicGame", None)
-    build = build.from_arrays if build is not None else gbt.Game.from_arrays
-    return build(*arrays)
+    return gbt.StrategicGame.from_arrays(*arrays)
 
 
 def flat_profiles(result) -> list[list[Fraction]]:
-    return [[Fraction(str(p)) for _, p in eq] for eq in result.equilibria]
+    """Each equilibrium of a pygambit 17 result as its probabilities, player by player."""
+    return [[Fraction(str(p)) for mixed in eq for _, p in mixed] for eq in result.equilibria]
 
 
 def exact_regrets(payoffs: np.ndarray, profile) -> list[Fraction]:
@@ -138,10 +138,9 @@ def check_two_player(payoffs: np.ndarray) -> dict[str, int]:
     for x, y in exact:
         fx = np.array([float(p) for p in x])
         fy = np.array([float(p) for p in y])
-        near = [
-            f for f in found if np.allclose(f[0], fx, atol=1e-9) and np.allclose(f[1], fy, atol=1e-9)
-        ]
-        if not near:
+        if not any(
+            np.allclose(f[0], fx, atol=1e-9) and np.allclose(f[1], fy, atol=1e-9) for f in found
+        ):
             counts["missed"] += 1
     if len(result.equilibria) < len(exact) and counts["missed"] == 0:
         counts["merged"] += 1
@@ -154,7 +153,7 @@ def check_three_player(payoffs: np.ndarray) -> dict[str, int]:
     import pygambit as gbt
 
     game = Game.from_arrays(*payoffs)
-    result = solve(game, method="all", timeout=5.0)
+    result = solve(game)  # the default: pure, continua, supports of at most two
     counts = dict.fromkeys(("wrong", "missed", "merged", "false complete"), 0)
     for eq in result.equilibria:
         regrets = exact_regrets(payoffs, eq.profile)

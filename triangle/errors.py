@@ -89,5 +89,11 @@ class ScenarioError(TriangleInputError):
         return f"{where}: {self.message}"
 
 
+class MissingDependencyError(TriangleInputError):
+    """An optional feature was asked for whose package is not installed (or is not a
+    supported version); the message says what to install. The command line exits
+    with status 2: the request cannot be served as made."""
+
+
 class SolverError(TriangleError):
     """A solver failed in a way that is not the user's fault."""

@@ -36,14 +36,11 @@ def brute_force_pure(payoffs: np.ndarray, atol: float) -> set[tuple[int, ...]]:
 def gambit_pure(game: Game) -> set[tuple[int, ...]]:
     import pygambit as gbt
 
-    g = gbt.Game.from_arrays(*[a.astype(int) for a in game.payoffs])
+    g = gbt.StrategicGame.from_arrays(*[a.astype(int) for a in game.payoffs])
     found = set()
     for eq in gbt.nash.enumpure_solve(g).equilibria:
-        picks = []
-        for player in g.players:
-            probs = [eq[s] for s in player.strategies]
-            picks.append(probs.index(1))
-        found.add(tuple(picks))
+        # pygambit 17: a profile yields one mixed strategy per player
+        found.add(tuple([float(p) for _, p in mixed].index(1.0) for mixed in eq))
     return found
 
 

@@ -21,6 +21,7 @@ from triangle.analysis.move import MoveSpec, require_move, resolve_move
 from triangle.analysis.outcomes import Side, Wedge, side_outcomes, wedge_of
 from triangle.analysis.point import PointResult, evaluate_point, move_branches
 from triangle.analysis.thresholds import find_threshold
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.game import Game
 from triangle.vocabulary import SELECTIONS, Selection, TargetState, Verdict
@@ -130,6 +131,7 @@ def analyze_move(
     *,
     thresholds: Sequence[str] = (),
     tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> MoveAnalysis:
     """Whether the scenario's move pays off for the mover, why, and by how much.
 
@@ -146,6 +148,11 @@ def analyze_move(
         ``"target"``).
     tol : float
         Relative tolerance (regret, dominance, verdict; times the payoff spread).
+    timeout : float or None
+        Seconds the followers' games of the move may take together, and each full
+        solve of a threshold search (:func:`~triangle.equilibria.leader_commitment`);
+        a branch reached when they are spent is solved for pure equilibria only, and a
+        note says so. ``None``: no limit.
 
     Returns
     -------
@@ -170,7 +177,7 @@ move='US: cold -> warm:Russia', verdict='does not pay off', gain=Gain(-0.65))
     game = scenario.compile(overrides)
     parameters = scenario.parameter_values(overrides)
     spec = resolve_move(scenario, game)
-    branches = move_branches(game, spec, tol=tol)
+    branches = move_branches(game, spec, tol=tol, timeout=timeout)
     point = evaluate_point(game, spec, tol=tol, branches=branches)
     before = side_outcomes(game, spec, 0, branches[0], point.values[0], tol)
     after = side_outcomes(game, spec, 1, branches[1], point.values[1], tol)
@@ -190,7 +197,7 @@ move='US: cold -> warm:Russia', verdict='does not pay off', gain=Gain(-0.65))
         # where the verdict flips, and (with a target) where the target's choice flips
         kinds = ("verdict", "target") if spec.target is not None else ("verdict",)
         found = tuple(
-            find_threshold(scenario, name, overrides, kind=kind, tol=tol)
+            find_threshold(scenario, name, overrides, kind=kind, tol=tol, timeout=timeout)
             for name in thresholds
             for kind in kinds
         )

@@ -45,6 +45,7 @@ from triangle.equilibria.commitment import check_selection
 from triangle.equilibria.dominance import dominated_batch
 from triangle.equilibria.exact import EXACT_MAX_STRATEGIES
 from triangle.equilibria.exact import TIE_RTOL as EXACT_TIE_RTOL
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.pure import pure_nash_mask_batch
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.game import Game, normalize, payoff_ranges
@@ -246,6 +247,7 @@ def sweep_move(
     *,
     overrides: Mapping[str, float] | None = None,
     tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> MoveSweep:
     """Judge the scenario's move at many parameter points with the batched kernels.
 
@@ -259,6 +261,9 @@ def sweep_move(
         Overrides common to every point.
     tol : float
         Relative tolerance (regret, dominance and verdicts; times the payoff spread).
+    timeout : float or None
+        Seconds the full solve of each point that needs one may take
+        (:func:`evaluate_point`); ``None``: no limit.
 
     Returns
     -------
@@ -336,7 +341,7 @@ def sweep_move(
     if fallback.any():
         for b in np.flatnonzero(fallback):
             game = Game(template.players, template.strategies, payoffs[b], stances=template.stances)
-            point = evaluate_point(game, spec, tol=tol)
+            point = evaluate_point(game, spec, tol=tol, timeout=timeout)
             for selection in SELECTIONS:
                 lo, hi = point.gains[selection]
                 gains[selection][0][b], gains[selection][1][b] = lo, hi

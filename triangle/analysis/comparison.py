@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from triangle.analysis.analyze import MoveAnalysis, analyze_move
 from triangle.analysis.move import require_move
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError, excerpt
 from triangle.scenario import load_scenario
@@ -20,6 +21,7 @@ def compare(
     *,
     thresholds: Sequence[str] | None = (),
     tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> tuple[MoveAnalysis, ...]:
     """:func:`analyze_move` on several scenarios (Scenario objects or file paths).
 
@@ -27,7 +29,7 @@ def compare(
     scenario declares is an error, and so is a threshold parameter that one of the
     scenarios lacks. ``thresholds=None`` gives each scenario the parameters its move
     names under ``thresholds:``. Every scenario is checked for a move before any is
-    analysed.
+    analysed. ``tol`` and ``timeout`` are those of :func:`analyze_move`.
     """
     loaded = [load_scenario(s) if isinstance(s, str | os.PathLike) else s for s in scenarios]
     for s in loaded:
@@ -46,6 +48,7 @@ def compare(
             {k: v for k, v in overrides.items() if k in s.parameters},
             thresholds=s.move.thresholds if thresholds is None else thresholds,
             tol=tol,
+            timeout=timeout,
         )
         for s in loaded
     )

@@ -20,6 +20,7 @@ from triangle.analysis.batch import sweep_move
 from triangle.analysis.move import require_move
 from triangle.analysis.thresholds import find_threshold
 from triangle.equilibria.commitment import check_selection
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.vocabulary import Verdict, verdict_codes
@@ -141,6 +142,7 @@ def gain_curve(
     *,
     overrides: Mapping[str, float] | None = None,
     tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> GainCurve:
     """The mover's gain as one parameter varies, through the batched path.
 
@@ -158,6 +160,9 @@ def gain_curve(
         Other parameters' values.
     tol : float
         Relative tolerance.
+    timeout : float or None
+        Seconds each point that needs the full solver may take
+        (:func:`~triangle.analysis.batch.sweep_move`).
 
     Returns
     -------
@@ -175,7 +180,11 @@ def gain_curve(
     if parameter not in scenario.parameters:
         scenario.parameter_values({parameter: 0.0})  # raises, listing the known names
     result = sweep_move(
-        scenario, [{parameter: float(v)} for v in values], overrides=overrides, tol=tol
+        scenario,
+        [{parameter: float(v)} for v in values],
+        overrides=overrides,
+        tol=tol,
+        timeout=timeout,
     )
     lo, hi = result.gains[selection]
     return GainCurve(

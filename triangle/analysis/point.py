@@ -26,6 +26,7 @@ import numpy as np
 
 from triangle.analysis.move import MoveSpec
 from triangle.equilibria.commitment import CommitmentBranch, check_selection, leader_commitment
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.regret import expected_value, strategy_payoffs
 from triangle.equilibria.result import pure_picks
 from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL, regret_tolerance
@@ -84,7 +85,7 @@ def keep_state(value: float, atol: float, third_warm: bool = True) -> TargetStat
 
 
 def move_branches(
-    game: Game, spec: MoveSpec, *, tol: float = DEFAULT_TOL
+    game: Game, spec: MoveSpec, *, tol: float = DEFAULT_TOL, timeout: float | None = DEFAULT_TIMEOUT
 ) -> tuple[CommitmentBranch, CommitmentBranch]:
     """The followers' equilibria after the mover commits to ``from`` and to ``to``.
 
@@ -99,7 +100,7 @@ def move_branches(
         When no equilibrium of a followers' game was found.
     """
     restricted = game.restrict(spec.mover, (spec.before, spec.after))
-    commitment = leader_commitment(restricted, spec.mover, tol=tol)
+    commitment = leader_commitment(restricted, spec.mover, tol=tol, timeout=timeout)
     before, after = commitment.branches
     for branch in (before, after):
         if not branch.leader_payoffs:
@@ -282,6 +283,7 @@ def evaluate_point(
     *,
     tol: float = DEFAULT_TOL,
     branches: tuple[CommitmentBranch, CommitmentBranch] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> PointResult:
     """Judge the move in one game with the full solvers (:func:`move_branches`).
 
@@ -290,7 +292,7 @@ def evaluate_point(
     :func:`triangle.analysis.analyze_move`.
     """
     if branches is None:
-        branches = move_branches(game, spec, tol=tol)
+        branches = move_branches(game, spec, tol=tol, timeout=timeout)
     before, after = branches
     span = float(game.ranges[spec.mover])
     values = tuple(

@@ -43,6 +43,7 @@ from triangle.analysis.batch import sweep_move
 from triangle.analysis.move import resolve_move
 from triangle.analysis.point import evaluate_point
 from triangle.equilibria.commitment import check_selection
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError, excerpt
 from triangle.numbers import flip_value
@@ -152,13 +153,23 @@ class Threshold:
 class _Evaluator:
     """The state (verdict or target reply) at parameter values, cheap and full paths."""
 
-    def __init__(self, scenario, parameter: str, overrides, kind: str, selection: str, tol: float):
+    def __init__(
+        self,
+        scenario,
+        parameter: str,
+        overrides,
+        kind: str,
+        selection: str,
+        tol: float,
+        timeout: float | None,
+    ):
         self.scenario = scenario
         self.parameter = parameter
         self.overrides = dict(overrides or {})
         self.kind = kind
         self.selection = selection
         self.tol = tol
+        self.timeout = timeout
         self.fallbacks = 0
 
     def point(self, x: float) -> dict[str, float]:
@@ -168,7 +179,9 @@ class _Evaluator:
         xs = [float(x) for x in xs]
         if not xs:
             return []
-        result = sweep_move(self.scenario, [self.point(x) for x in xs], tol=self.tol)
+        result = sweep_move(
+            self.scenario, [self.point(x) for x in xs], tol=self.tol, timeout=self.timeout
+        )
         self.fallbacks += int(result.fallback.sum())
         if self.kind == "verdict":
             return result.verdicts(self.selection)
@@ -177,7 +190,7 @@ class _Evaluator:
     def full(self, x: float) -> str:
         game = self.scenario.compile(self.point(x))
         spec = resolve_move(self.scenario, game)
-        point = evaluate_point(game, spec, tol=self.tol)
+        point = evaluate_point(game, spec, tol=self.tol, timeout=self.timeout)
         if self.kind == "verdict":
             return Verdict.from_code(point.codes[self.selection])
         return point.keep
@@ -287,6 +300,7 @@ def find_threshold(
     hi: float | None = None,
     selection: str = "plausible",
     tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Threshold:
     """The values of ``parameter`` at which the verdict on the move (or the target's reply) flips.
 
@@ -310,6 +324,9 @@ def find_threshold(
         Selection rule for ``kind="verdict"``.
     tol : float
         Relative tolerance.
+    timeout : float or None
+        Seconds each full solve of a probe may take (the followers' games of the move
+        together; :func:`~triangle.analysis.point.evaluate_point`). ``None``: no limit.
 
     Returns
     -------
@@ -374,7 +391,7 @@ def find_threshold(
             f"{scenario.path}: kind='target' needs a move with a target and a third actor in a "
             "triangle with stances (relations form, or a table with `stances:`)"
         )
-    ev = _Evaluator(scenario, parameter, overrides, kind, selection, tol)
+    ev = _Evaluator(scenario, parameter, overrides, kind, selection, tol, timeout)
 
     method, found = BISECTION, None
     affine = _affine(scenario, ev, lo, hi)

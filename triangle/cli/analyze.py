@@ -15,17 +15,26 @@ from triangle.cli.common import (
     scenario_argument,
     scenarios_argument,
     threshold_option,
+    timeout_option,
 )
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 
 
-def analyses_for(paths: tuple[str, ...], params: tuple[str, ...], thresholds: tuple[str, ...]):
+def analyses_for(
+    paths: tuple[str, ...],
+    params: tuple[str, ...],
+    thresholds: tuple[str, ...],
+    timeout: float = DEFAULT_TIMEOUT,
+):
     """The move analysis of each scenario (:func:`triangle.analysis.compare`); without
     ``--threshold``, each scenario's own default thresholds."""
     from triangle.analysis import compare
     from triangle.scenario import parse_overrides
 
     scenarios = load_all(paths, "--threshold", thresholds)
-    return list(compare(scenarios, parse_overrides(params), thresholds=thresholds or None))
+    return list(
+        compare(scenarios, parse_overrides(params), thresholds=thresholds or None, timeout=timeout)
+    )
 
 
 @click.command()
@@ -34,8 +43,15 @@ def analyses_for(paths: tuple[str, ...], params: tuple[str, ...], thresholds: tu
 @param_option
 @threshold_option
 @base_root_option
+@timeout_option
 @bad_input_is_exit_2
-def analyze(scenario: str, fmt: str, params: tuple[str, ...], thresholds: tuple[str, ...]) -> None:
+def analyze(
+    scenario: str,
+    fmt: str,
+    params: tuple[str, ...],
+    thresholds: tuple[str, ...],
+    timeout: float,
+) -> None:
     """Does the scenario's move pay off for the mover, why, and where would it flip?
 
     The mover commits to the move's from-strategy, then to its to-strategy; each
@@ -54,7 +70,7 @@ def analyze(scenario: str, fmt: str, params: tuple[str, ...], thresholds: tuple[
     """
     from triangle import report
 
-    (analysis,) = analyses_for((scenario,), params, thresholds)
+    (analysis,) = analyses_for((scenario,), params, thresholds, timeout)
     if fmt == "json":
         emit_json(report.to_data(analysis))
     else:
@@ -67,6 +83,7 @@ def analyze(scenario: str, fmt: str, params: tuple[str, ...], thresholds: tuple[
 @param_option
 @threshold_option
 @base_root_option
+@timeout_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False),
@@ -80,6 +97,7 @@ def compare(
     fmt: str,
     params: tuple[str, ...],
     thresholds: tuple[str, ...],
+    timeout: float,
     out: str | None,
     force: bool,
 ) -> None:
@@ -96,7 +114,7 @@ def compare(
 
     if out is not None:
         check_out(out, force)
-    analyses = analyses_for(scenarios, params, thresholds)
+    analyses = analyses_for(scenarios, params, thresholds, timeout)
     if out is not None:
         from triangle.plots import comparison_figure, save_figure
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.errors import TriangleInputError, excerpt
 from triangle.numbers import plain
 
@@ -102,10 +103,6 @@ class Override(click.ParamType):
         return str(value)
 
 
-SECONDS = Number(0.1, 86_400.0)
-"""A time limit: from a tenth of a second to a day."""
-
-
 format_option = click.option(
     "--format",
     "fmt",
@@ -158,6 +155,34 @@ def base_root() -> str | None:
     return None if ctx is None else ctx.meta.get("base_root")
 
 
+class Seconds(click.FloatRange):
+    """A number of seconds in ``[0.1, 3600]``; ``nan`` (which every comparison lets
+    through) is refused too."""
+
+    name = "seconds"
+
+    def __init__(self) -> None:
+        super().__init__(min=0.1, max=3600)
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+        seconds = super().convert(value, param, ctx)
+        if seconds != seconds:
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return seconds
+
+
+timeout_option = click.option(
+    "--timeout",
+    type=Seconds(),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help=(
+        "Time budget of each solve: the mixed-equilibrium search of a game, or all the "
+        "followers' games of a move together. When it is spent the answer says what was "
+        "searched and what was not; raise it to search further (at most 3600)."
+    ),
+)
 scenario_argument = click.argument("scenario", type=click.Path(dir_okay=False))
 scenarios_argument = click.argument(
     "scenarios", nargs=-1, required=True, type=click.Path(dir_okay=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from triangle.cli.common import (
-    SECONDS,
     bad_input_is_exit_2,
     base_root_option,
     emit_json,
@@ -13,6 +12,7 @@ from triangle.cli.common import (
     load,
     param_option,
     scenario_argument,
+    timeout_option,
 )
 from triangle.equilibria.methods import METHODS
 
@@ -28,21 +28,14 @@ from triangle.equilibria.methods import METHODS
     default="auto",
     show_default=True,
     help=(
-        "auto: nashpy support enumeration cross-checked with vertex enumeration and Gambit "
-        "(2 players), Gambit enumpoly+gnm+logit under a time limit (3+ players). pure: pure "
-        "equilibria only. Or one method by name."
+        "auto: exact rational enumeration up to 6 strategies a player, else support "
+        "enumeration beside Lemke-Howson (2 players); every pure equilibrium, the "
+        "continua they span and every equilibrium with at most two strategies a player "
+        "(3 players). pure: pure equilibria only. Or one method by name: the Gambit "
+        "methods (3+ players; all = every one) need the gambit extra."
     ),
 )
-@click.option(
-    "--timeout",
-    type=SECONDS,
-    default=5.0,
-    show_default=True,
-    help=(
-        "Seconds the Gambit methods may run (side by side, 3+ players), from 0.1 to 86400 "
-        "(a day). On degenerate games enumpoly rarely finishes; raise this to give it longer."
-    ),
-)
+@timeout_option
 @click.option(
     "--show-game", is_flag=True, help="Also print the compiled payoff table (table format)."
 )

@@ -16,6 +16,7 @@ from triangle.cli.common import (
     emit_json,
     param_option,
     scenario_argument,
+    timeout_option,
 )
 from triangle.cli.plot import varied_overrides
 from triangle.vocabulary import SELECTIONS
@@ -62,6 +63,7 @@ from triangle.vocabulary import SELECTIONS
 )
 @param_option
 @base_root_option
+@timeout_option
 @bad_input_is_exit_2
 def sweep(
     scenario: str,
@@ -72,6 +74,7 @@ def sweep(
     selection: str,
     fmt: str,
     params: tuple[str, ...],
+    timeout: float,
 ) -> None:
     """The mover's gain and the verdict of the move along one parameter.
 
@@ -104,7 +107,9 @@ def sweep(
         raise BadInput(f"--from {plain(lo)} must be below --to {plain(hi)}")
     if not math.isfinite(hi - lo):
         raise BadInput(f"--from {plain(lo)} and --to {plain(hi)} are too far apart to sweep")
-    curve = gain_curve(sc, parameter, np.linspace(lo, hi, steps), selection, overrides=overrides)
+    curve = gain_curve(
+        sc, parameter, np.linspace(lo, hi, steps), selection, overrides=overrides, timeout=timeout
+    )
     if fmt == "json":
         emit_json(
             {

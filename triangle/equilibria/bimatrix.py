@@ -19,9 +19,17 @@ with a note, an equilibrium a float solver missed is listed (credited to ``exact
 ``complete`` is exactly "the game is nondegenerate", and degeneracy is stated from
 the game, not from a solver's warning.
 
-Larger games are cross-checked with nashpy's other enumeration and Gambit's
-``enummixed`` in floating point; there the list is called complete when
-``enummixed`` ran to the end and every equilibrium found passed the isolation test
+Larger games run, by default, Lemke–Howson from every label first (one path per
+label: it scales, and finds equilibria when nothing exhaustive can finish), then
+support enumeration over supports of equal size, smallest first, then nashpy's vertex
+enumeration and Gambit's ``enummixed`` (up to :data:`ENUMMIXED_MAX_STRATEGIES`
+strategies, with the ``gambit`` extra), all within one time budget: support
+enumeration stops between support pairs, Lemke–Howson between labels, and vertex
+enumeration and Gambit run in child processes killed at the deadline. The notes say
+what the budget cut short ("supports of size 1 to 2 were searched, supports of
+size 3 to 12 were not"), and such a list is not called complete. The list is called
+complete when ``enummixed`` ran to the end and every equilibrium found passed the
+isolation test
 :func:`~triangle.equilibria.regularity.is_regular` (the pure best responses of each
 player are exactly its support and the support system is nonsingular, so no other
 equilibrium lies near it). Every equilibrium of a nondegenerate game passes; one
@@ -46,19 +54,21 @@ References
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from collections.abc import Callable, Iterable
 
 import numpy as np
 
 from triangle.equilibria.backends import gambit, nashpy
+from triangle.equilibria.backends.processes import run_side_by_side
 from triangle.equilibria.exact import (
     EXACT_MAX_STRATEGIES,
     exact_bimatrix_equilibria,
     snap_ties,
 )
 from triangle.equilibria.lemke_howson import MAX_PIVOTS, lemke_howson
-from triangle.equilibria.methods import BIMATRIX_METHODS
+from triangle.equilibria.methods import BIMATRIX_METHODS, check_timeout
 from triangle.equilibria.regularity import is_regular, polish
 from triangle.equilibria.result import (
     Equilibrium,
@@ -67,7 +77,7 @@ from triangle.equilibria.result import (
     verify_candidates,
 )
 from triangle.equilibria.tolerance import DEFAULT_TOL
-from triangle.errors import TriangleInputError
+from triangle.errors import MissingDependencyError, TriangleInputError
 from triangle.game import Game
 
 __all__ = ["ENUMMIXED_MAX_STRATEGIES", "bimatrix_solve"]
@@ -102,9 +112,10 @@ Candidate = tuple[np.ndarray, np.ndarray]
 
 
 def _check_input(game: Game, method: str) -> None:
-    if method not in BIMATRIX_METHODS:
+    if method not in ("auto", *BIMATRIX_METHODS):
         raise TriangleInputError(
-            f"unknown 2-player method {method!r}; valid methods: {', '.join(BIMATRIX_METHODS)}"
+            f"unknown 2-player method {method!r}; valid methods: "
+            f"auto, {', '.join(BIMATRIX_METHODS)}"
         )
     if game.n_players != 2:
         raise TriangleInputError(
@@ -140,10 +151,14 @@ def _run(
     return found
 
 
-def _lemke_howson(A: np.ndarray, B: np.ndarray, notes: list[str]) -> list[Candidate]:
-    found, abandoned = lemke_howson(A, B)
-    for label in abandoned:
-        notes.append(f"Lemke-Howson from label {label} stopped after {MAX_PIVOTS} pivots")
+def _lemke_howson(A: np.ndarray, B: np.ndarray, deadline, notes: list[str]) -> list[Candidate]:
+    found, abandoned = lemke_howson(A, B, deadline=deadline)
+    if abandoned:
+        labels = ", ".join(str(label) for label in abandoned)
+        notes.append(
+            f"Lemke-Howson from label(s) {labels} stopped (after {MAX_PIVOTS} pivots or at "
+            "the time budget)"
+        )
     return found
 
 
@@ -156,6 +171,7 @@ def bimatrix_solve(
     method: str = "support_enumeration",
     tol: float = DEFAULT_TOL,
     cross_check: bool = True,
+    timeout: float | None = None,
 ) -> SolveResult:
     """All Nash equilibria of a 2-player game, checked exactly (small games) or
     cross-checked (larger ones); see the module notes.
@@ -164,18 +180,26 @@ def bimatrix_solve(
     ----------
     game : Game
         A game with exactly two players.
-    method : {"support_enumeration", "vertex_enumeration", "lemke_howson"}
-        The algorithm to run: nashpy's support or vertex enumeration [1]_, which list
-        every extreme equilibrium, or Lemke–Howson started from every label
+    method : {"auto", "exact", "support_enumeration", "vertex_enumeration", "lemke_howson"}
+        The algorithm to run: the exact enumeration (small games only), nashpy's
+        support or vertex enumeration [1]_, which list every extreme equilibrium, or
+        Lemke–Howson started from every label
         (:mod:`triangle.equilibria.lemke_howson`), which finds some equilibria only.
+        ``"auto"``: the exact enumeration when the game is small enough, else support
+        enumeration with Lemke–Howson beside it.
     tol : float
         Relative tolerance (times each player's payoff range) of the regret and
         support checks every equilibrium returned passes.
     cross_check : bool
         Also run the exact enumeration (small games), or nashpy's other enumeration
-        and Gambit's ``enummixed`` (larger ones); the result is the union of what
-        they found, and disagreements are noted. Without it ``complete`` is
-        ``False``.
+        and Gambit's ``enummixed`` when installed (larger ones); the result is the
+        union of what they found, and disagreements are noted. Without it
+        ``complete`` is ``False`` (unless the method is ``"exact"``).
+    timeout : float, optional
+        Seconds the whole call may take. Support enumeration stops between support
+        sizes, Lemke–Howson between labels, and vertex enumeration and Gambit run in
+        child processes killed at the deadline; the notes say what was searched.
+        ``None``: no limit.
 
     Returns
     -------
@@ -183,12 +207,14 @@ def bimatrix_solve(
         ``equilibria`` verified, deduplicated and sorted, each with the methods that
         found it; ``complete`` is ``True`` only when the list is proven to be every
         equilibrium (module notes); ``notes`` report degeneracy, disagreements between
-        methods, failures of the third-party solvers and skipped steps.
+        methods, what a time budget cut short, failures of the third-party solvers
+        and skipped steps.
 
     Raises
     ------
     TriangleInputError
-        For an unknown ``method`` or a game without exactly two players.
+        For an unknown ``method``, ``"exact"`` on a game too large for it, or a game
+        without exactly two players.
 
     Examples
     --------
@@ -205,48 +231,70 @@ def bimatrix_solve(
     ('nashpy.support_enumeration', 'exact')
     """
     _check_input(game, method)
+    timeout = check_timeout(timeout)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    small = max(game.shape) <= EXACT_MAX_STRATEGIES
+    if method == "auto":
+        method = "exact" if small else "support_enumeration"
+    if method == "exact" and not small:
+        raise TriangleInputError(
+            f"the exact enumeration takes games of up to {EXACT_MAX_STRATEGIES} strategies "
+            f"a player; this one is {game.shape[0]}x{game.shape[1]}"
+        )
     # every solver sees each player's payoffs mapped onto [0, 1]: the same equilibria
     # in any units, and no solver tolerance that depends on the payoffs' scale
     A, B = (np.array(game.normalized[i], dtype=float) for i in range(2))
-    exact = max(game.shape) <= EXACT_MAX_STRATEGIES
     enumeration = []  # the exact enumeration, computed once when it runs
     notes: list[str] = []
+    cut: list[str] = []  # the enumerations the time budget stopped
 
-    plan: list[tuple[str, Callable[[], Iterable[Candidate]]]] = []
+    def remaining() -> float:
+        return 3600.0 if deadline is None else max(0.05, deadline - time.monotonic())
+
     algorithms = {
-        "support_enumeration": lambda: nashpy.support_enumeration(A, B),
-        "vertex_enumeration": lambda: nashpy.vertex_enumeration(A, B),
-        "lemke_howson": lambda: _lemke_howson(A, B, notes),
+        "exact": lambda: _exact_candidates(game, enumeration),
+        "support_enumeration": lambda: _support_enumeration(A, B, small, deadline, tol, notes, cut),
+        "vertex_enumeration": lambda: _in_child(
+            "nashpy vertex enumeration", nashpy.vertex_enumeration_list, (A, B), remaining()
+        ),
+        "lemke_howson": lambda: _lemke_howson(A, B, deadline, notes),
+        "enummixed": lambda: _in_child("gambit enummixed", _enummixed_float, (A, B), remaining()),
     }
-    plan.append((_NAMES[method], algorithms[method]))
-    if cross_check and exact:
-        plan.append((_NAMES["exact"], lambda: _exact_candidates(game, enumeration)))
-    elif cross_check:
-        other = {"support_enumeration": "vertex_enumeration"}.get(
-            method, "support_enumeration" if method == "vertex_enumeration" else None
-        )
-        if other is not None:
-            plan.append((_NAMES[other], algorithms[other]))
-        if max(game.shape) <= ENUMMIXED_MAX_STRATEGIES:
-            plan.append((_NAMES["enummixed"], lambda: gambit.enummixed(A, B, rational=False)))
-        else:
+    chosen = [method]
+    if cross_check and small and method != "exact":
+        chosen.append("exact")
+    elif cross_check and not small:
+        if method == "support_enumeration":
+            # Lemke-Howson first: it scales (one path per label) and gives equilibria
+            # even when the exhaustive enumerations cannot finish within the budget
+            chosen = ["lemke_howson", "support_enumeration", "vertex_enumeration"]
+        elif method == "vertex_enumeration":
+            chosen.append("support_enumeration")
+        if max(game.shape) > ENUMMIXED_MAX_STRATEGIES:
             notes.append(
                 f"gambit enummixed cross-check skipped: more than {ENUMMIXED_MAX_STRATEGIES} "
                 "strategies for a player"
             )
-    else:
+        elif _gambit_installed(notes):
+            chosen.append("enummixed")
+    elif not cross_check and method != "exact":
         notes.append("not cross-checked: the equilibria listed are the ones found")
 
     found: list[Equilibrium] = []
     finished: list[str] = []
     warned: list[str] = []
-    for name, run in plan:
-        candidates = _run(name, run, notes, warned)
+    for key in chosen:
+        name = _NAMES[key]
+        if deadline is not None and time.monotonic() > deadline and key != "exact":
+            notes.append(f"{_PROSE[name]} not run: the time budget was spent")
+            continue
+        candidates = _run(name, algorithms[key], notes, warned)
         if candidates is None:
             continue
-        finished.append(name)
+        if key not in cut:
+            finished.append(name)
         verified, rejected = verify_candidates(
-            game, candidates, methods=(name,), tol=tol, refine=None if exact else polish
+            game, candidates, methods=(name,), tol=tol, refine=None if small else polish
         )
         if rejected:
             notes.append(
@@ -284,11 +332,54 @@ def bimatrix_solve(
         game=game,
         equilibria=equilibria,
         complete=complete,
-        methods=tuple(name for name, _ in plan),
+        methods=tuple(_NAMES[key] for key in chosen),
         tol=tol,
         notes=tuple(notes),
         exact=_NAMES["exact"] in finished,
     )
+
+
+def _support_enumeration(
+    A, B, small: bool, deadline, tol: float, notes: list[str], cut: list[str]
+) -> list[Candidate]:
+    """Support enumeration; when the budget stops it, ``"support_enumeration"`` goes to
+    ``cut`` and a note says how far it got."""
+    if small and deadline is None:
+        return list(nashpy.support_enumeration(A, B))
+    found, searched = nashpy.support_enumeration_by_size(A, B, deadline=deadline, tol=tol)
+    largest = min(A.shape)
+    if searched < largest:
+        cut.append("support_enumeration")
+        done = f"supports of size 1 to {searched} were searched, " if searched else ""
+        notes.append(
+            f"nashpy support enumeration stopped by the time budget: {done}supports of "
+            f"size {searched + 1} to {largest} were not (or only in part); "
+            f"{len(found)} candidate(s) found"
+        )
+    return found
+
+
+def _in_child(what: str, function, args: tuple, timeout: float):
+    """Run a search that cannot be interrupted in a child process, killed at the deadline."""
+    status, value = run_side_by_side({what: (function, args)}, timeout)[what]
+    if status == "ok":
+        return value
+    if status == "timeout":
+        raise TimeoutError(f"stopped by the time budget after {timeout:.1f} s")
+    raise RuntimeError(value)
+
+
+def _enummixed_float(A: np.ndarray, B: np.ndarray) -> list[Candidate]:
+    return gambit.enummixed(A, B, rational=False)
+
+
+def _gambit_installed(notes: list[str]) -> bool:
+    try:
+        gambit.check_api()
+    except MissingDependencyError as error:
+        notes.append(f"gambit enummixed cross-check skipped: {error}")
+        return False
+    return True
 
 
 _DEGENERATE = (

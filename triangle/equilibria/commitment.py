@@ -34,11 +34,12 @@ leader has the single committed strategy (:meth:`~triangle.game.Game.restrict`).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from triangle.equilibria.methods import BIMATRIX_METHODS
+from triangle.equilibria.methods import BIMATRIX_METHODS, DEFAULT_TIMEOUT, check_timeout
 from triangle.equilibria.regret import expected_payoffs, expected_value
 from triangle.equilibria.result import SolveResult
 from triangle.equilibria.solve import solve
@@ -241,9 +242,9 @@ def leader_commitment(
     game: Game,
     leader: str | int,
     *,
-    method: str = "support_enumeration",
+    method: str = "auto",
     tol: float = DEFAULT_TOL,
-    timeout: float = 10.0,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Commitment:
     """Solve the game in which ``leader`` first commits to a pure strategy.
 
@@ -259,14 +260,15 @@ def leader_commitment(
     leader : str or int
         The committing player.
     method : str
-        Solver for the followers' game, passed to :func:`~triangle.equilibria.solve`.
-        The default, nashpy support enumeration, applies to 2-player followers'
-        games; when the followers are 3 or more, a nashpy method name is replaced by
-        ``"auto"`` (pygambit) and a note says so.
+        Solver for the followers' games, passed to :func:`~triangle.equilibria.solve`
+        (default ``"auto"``). A 2-player method name applies to 2-player followers'
+        games; when the followers are 3 or more it is replaced by ``"auto"`` and a
+        note says so.
     tol : float
         Relative regret tolerance; also the tie tolerance between commitments.
-    timeout : float
-        Seconds per pygambit method, when the followers are 3 or more.
+    timeout : float or None
+        Seconds all the followers' games may take together; a branch reached when
+        they are spent is solved for pure equilibria only, and a note says so.
 
     Returns
     -------
@@ -297,15 +299,25 @@ def leader_commitment(
             f"instead of {method!r}"
         )
 
+    timeout = check_timeout(timeout)
+    deadline = None if timeout is None else time.monotonic() + timeout
     branches = []
     for k, name in enumerate(game.strategies[i]):
         sub = followers_game(game, i, k)
-        result = solve(sub, method=sub_method, tol=tol, timeout=timeout)
+        left = None if deadline is None else deadline - time.monotonic()
+        branch_notes = []
+        if left is not None and left <= 0:
+            result = solve(sub, method="pure", tol=tol)
+            branch_notes.append(
+                f"the time budget was spent before the followers' game after {name}: "
+                "its pure equilibria only"
+            )
+        else:
+            result = solve(sub, method=sub_method, tol=tol, timeout=left)
         profiles = tuple(_lift(game, i, k, eq.profile) for eq in result.equilibria)
         payoffs = tuple(float(expected_payoffs(game, p)[i]) for p in profiles)
         values = tuple(expected_value(game.normalized[i], p) for p in profiles)
         plausible = tuple(j for j, eq in enumerate(result.equilibria) if not eq.weakly_dominated)
-        branch_notes = []
         if not result.equilibria:
             branch_notes.append(f"no equilibrium of the followers' game found after {name}")
         elif not plausible:

@@ -31,6 +31,8 @@ bimatrix games", *Econometrica* 74, 2006.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from triangle.equilibria.tolerance import positive_image
@@ -131,10 +133,11 @@ def lemke_howson_path(
 
 
 def lemke_howson(
-    A: np.ndarray, B: np.ndarray, max_pivots: int = MAX_PIVOTS
+    A: np.ndarray, B: np.ndarray, max_pivots: int = MAX_PIVOTS, deadline: float | None = None
 ) -> tuple[list[tuple[np.ndarray, np.ndarray]], list[int]]:
     """Lemke–Howson from every label: the equilibria reached, and the labels whose
-    path was abandoned after ``max_pivots`` pivots.
+    path was abandoned after ``max_pivots`` pivots or not started before ``deadline``
+    (a :func:`time.monotonic` time).
 
     Examples
     --------
@@ -145,6 +148,9 @@ def lemke_howson(
     """
     found, abandoned = [], []
     for label in range(sum(A.shape)):
+        if deadline is not None and time.monotonic() > deadline:
+            abandoned.append(label)
+            continue
         end = lemke_howson_path(A, B, label, max_pivots)
         if end is None:
             abandoned.append(label)

@@ -9,12 +9,19 @@ name                        players    what it runs
 ==========================  =========  ==========================================
 ``auto``                    any        the default for the game's size (below)
 ``pure``                    any        pure equilibria only (vectorised, complete)
+``exact``                   2          rational vertex enumeration (small games)
 ``support_enumeration``     2          nashpy support enumeration, cross-checked
 ``vertex_enumeration``      2          nashpy vertex enumeration, cross-checked
 ``lemke_howson``            2          Lemke–Howson from every label (some only)
 ``all``                     3+         every Gambit method below, side by side
 ``enumpoly`` … ``enumpure`` 3+         one Gambit method
 ==========================  =========  ==========================================
+
+``auto`` solves a 2-player game exactly when each player has at most six strategies
+(else nashpy support enumeration beside Lemke–Howson), and a game of three or more
+players with the project's own searches: every pure equilibrium, the continua they
+span, and (three players) every equilibrium with at most two strategies per player.
+Gambit's methods are opt-in (they need the ``gambit`` extra).
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from dataclasses import dataclass
 __all__ = [
     "BIMATRIX_METHODS",
     "DEFAULT_GAMBIT_METHODS",
+    "DEFAULT_TIMEOUT",
+    "check_timeout",
     "GAMBIT_METHODS",
     "METHODS",
     "Method",
@@ -57,19 +66,26 @@ class Method:
         return True
 
 
-BIMATRIX_METHODS = ("support_enumeration", "vertex_enumeration", "lemke_howson")
+BIMATRIX_METHODS = ("exact", "support_enumeration", "vertex_enumeration", "lemke_howson")
 """The 2-player methods (:func:`~triangle.equilibria.bimatrix.bimatrix_solve`)."""
 
 GAMBIT_METHODS = ("enumpoly", "gnm", "logit", "ipa", "simpdiv", "liap", "enumpure")
 """The pygambit methods for games of 3 or more players
 (:func:`~triangle.equilibria.nplayer.nplayer_solve`)."""
 
+DEFAULT_TIMEOUT = 5.0
+"""Seconds a solve (or all the followers' games of a leader commitment) may take by
+default: an interactive command answers within a few seconds, saying what the budget
+cut short."""
+
 DEFAULT_GAMBIT_METHODS = ("enumpoly", "gnm", "logit")
-"""The pygambit methods ``auto`` runs for games of 3 or more players."""
+"""The pygambit methods :func:`~triangle.equilibria.nplayer.nplayer_solve` runs by
+default."""
 
 METHODS: tuple[Method, ...] = (
     Method("auto", "any", "the default for the game's number of players"),
     Method("pure", "any", "pure equilibria only (every pure profile checked)"),
+    Method("exact", "2", "exact rational enumeration (up to 6 strategies a player)"),
     Method("support_enumeration", "2", "nashpy support enumeration, cross-checked"),
     Method("vertex_enumeration", "2", "nashpy vertex enumeration, cross-checked"),
     Method("lemke_howson", "2", "Lemke-Howson from every label (finds some equilibria)"),
@@ -92,7 +108,7 @@ def solve_methods(n_players: int) -> tuple[str, ...]:
     Examples
     --------
     >>> solve_methods(2)
-    ('auto', 'pure', 'support_enumeration', 'vertex_enumeration', 'lemke_howson')
+    ('auto', 'pure', 'exact', 'support_enumeration', 'vertex_enumeration', 'lemke_howson')
     >>> solve_methods(3)[:4]
     ('auto', 'pure', 'all', 'enumpoly')
     """
@@ -100,11 +116,35 @@ def solve_methods(n_players: int) -> tuple[str, ...]:
 
 
 def follower_method(method: str) -> str:
-    """The method for the followers' 2-player games when ``method`` was asked for the
-    whole game: a 2-player method stays, anything else becomes nashpy support
-    enumeration (cross-checked).
+    """The method for a 2-player game when ``method`` was asked for a game of any size
+    (the followers' games of a move, a game reduced to two players): a 2-player method
+    or ``pure`` stays, anything else becomes ``auto``.
 
-    >>> follower_method("vertex_enumeration"), follower_method("gnm")
-    ('vertex_enumeration', 'support_enumeration')
+    >>> follower_method("vertex_enumeration"), follower_method("gnm"), follower_method("pure")
+    ('vertex_enumeration', 'auto', 'pure')
     """
-    return method if method in BIMATRIX_METHODS else "support_enumeration"
+    return method if method in (*BIMATRIX_METHODS, "pure") else "auto"
+
+
+def check_timeout(timeout: float | None) -> float | None:
+    """``timeout`` if it is ``None`` or a positive number of seconds (``inf`` is no
+    limit, as ``None``).
+
+    Raises
+    ------
+    TriangleInputError
+        For zero, a negative number or ``nan``.
+
+    >>> check_timeout(2), check_timeout(float("inf"))
+    (2.0, None)
+    """
+    from triangle.errors import TriangleInputError
+
+    if timeout is None:
+        return None
+    timeout = float(timeout)
+    if not timeout > 0:  # also nan
+        raise TriangleInputError(
+            f"timeout must be a positive number of seconds or None, got {timeout}"
+        )
+    return None if timeout == float("inf") else timeout

@@ -35,12 +35,15 @@ References
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 import numpy as np
 
 from triangle.equilibria.backends import gambit
+from triangle.equilibria.boxes import box_centre, describe_box, pure_boxes
 from triangle.equilibria.methods import DEFAULT_GAMBIT_METHODS, GAMBIT_METHODS
+from triangle.equilibria.pure import pure_nash_mask
 from triangle.equilibria.regularity import is_regular, polish
 from triangle.equilibria.result import (
     Equilibrium,
@@ -48,11 +51,12 @@ from triangle.equilibria.result import (
     merge_equilibria,
     verify_candidates,
 )
+from triangle.equilibria.small_supports import small_support_equilibria
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError
 from triangle.game import Game
 
-__all__ = ["count_notes", "nplayer_solve"]
+__all__ = ["continua", "count_notes", "nplayer_solve", "own_search"]
 
 
 # -- the solver ----------------------------------------------------------------------------
@@ -126,9 +130,8 @@ def nplayer_solve(
     # its own relative tolerances then mean the same thing for every player
     results = gambit.run_methods(methods, np.array(game.normalized), timeout)
     for method in methods:
-        flats, note = results[method]
-        if note is not None:
-            notes.append(note)
+        flats, method_notes = results[method]
+        notes.extend(method_notes)
         if flats is None:
             continue
         # a flat profile of the wrong length splits into vectors of the wrong lengths,
@@ -151,6 +154,87 @@ def nplayer_solve(
         equilibria=equilibria,
         complete=False,
         methods=tuple(f"gambit.{m}" for m in methods),
+        tol=tol,
+        notes=tuple(notes),
+    )
+
+
+def continua(game: Game, tol: float = DEFAULT_TOL) -> tuple[list[Equilibrium], list[str]]:
+    """The continua of equilibria spanned by pure ones, read off the game itself.
+
+    Returns the centre of each box of pure equilibria (:mod:`triangle.equilibria.boxes`),
+    verified, and a note naming each continuum in the game's terms
+    (:func:`~triangle.equilibria.boxes.describe_box`).
+    """
+    boxes = pure_boxes(pure_nash_mask(game.normalized, tol))
+    verified, _ = verify_candidates(
+        game, (box_centre(game.shape, box) for box in boxes), methods=("boxes",), tol=tol
+    )
+    notes = [
+        f"a continuum of equilibria (listed by its centre): {describe_box(game, box)}"
+        for box in boxes
+    ]
+    return list(verified), notes
+
+
+def own_search(
+    game: Game, *, tol: float = DEFAULT_TOL, timeout: float | None = None
+) -> SolveResult:
+    """Mixed equilibria of an N-player game from the project's own searches, no Gambit.
+
+    * the centres of the boxes of pure equilibria (:mod:`triangle.equilibria.boxes`):
+      one mixed equilibrium on each continuum the pure ones span;
+    * for three players, every equilibrium with at most two strategies per player
+      (:mod:`triangle.equilibria.small_supports`), in closed form, until ``timeout``.
+
+    Every candidate is verified (regret and support condition) and Newton-polished.
+    ``complete`` is ``True`` when the support search covered every support of the game
+    (a 2×2×2 game) and met no continuum. Pure equilibria are not included: the caller
+    has them (:func:`~triangle.equilibria.pure.pure_equilibria`).
+
+    Examples
+    --------
+    McKelvey and McLennan's 2×2×2 game has nine equilibria, five of them mixed:
+
+    >>> from triangle.equilibria.pure import pure_equilibria
+    >>> payoffs = np.array([[[[9, 0], [0, 3]], [[0, 3], [9, 0]]],
+    ...                     [[[8, 0], [0, 4]], [[0, 4], [8, 0]]],
+    ...                     [[[12, 0], [0, 6]], [[0, 6], [2, 0]]]], dtype=float)
+    >>> game = Game.from_arrays(*payoffs)
+    >>> result = own_search(game)
+    >>> len(result.equilibria), len(pure_equilibria(game)), result.complete
+    (5, 4, True)
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    found, notes = continua(game, tol)
+    complete = False
+    if game.n_players == 3:
+        search = small_support_equilibria(game.normalized, deadline=deadline)
+        verified, _ = verify_candidates(
+            game, search.candidates, methods=("small_supports",), tol=tol, refine=polish
+        )
+        found.extend(verified)
+        complete = search.complete
+        if search.searched < search.total:
+            notes.append(
+                f"the search of supports of at most two strategies a player stopped at the "
+                f"time budget: {search.searched} of {search.total} support profiles searched"
+            )
+        if not complete:
+            notes.append(
+                "mixed equilibria searched: those with at most two strategies a player, and "
+                "the continua spanned by pure ones; --solver all runs Gambit's methods for more"
+            )
+    else:
+        notes.append(
+            "mixed equilibria searched: the continua spanned by pure ones; --solver all runs "
+            "Gambit's methods for more"
+        )
+    return SolveResult(
+        game=game,
+        equilibria=merge_equilibria(found),
+        complete=complete,
+        methods=("boxes", "small_supports") if game.n_players == 3 else ("boxes",),
         tol=tol,
         notes=tuple(notes),
     )
@@ -180,10 +264,15 @@ def count_notes(
             "every player's payoffs are all equal: every profile is an equilibrium; the "
             "pure profiles listed are the extreme points"
         ]
+    if any("boxes" in eq.methods for eq in equilibria):
+        return [
+            f"{listed}; the game is degenerate: its equilibria form continua (named above), "
+            "so their number says nothing about completeness"
+        ]
     if not all(is_regular(game, eq.profile) for eq in equilibria):
         return [
-            f"{listed}; some are not regular (ties in best responses or a continuum), so "
-            "the game is degenerate and there may be continua of equilibria"
+            f"{listed}; some are not regular (ties in best responses), so the game is "
+            "degenerate and there may be continua of equilibria"
         ]
     if count % 2 == 0:
         return [

@@ -17,13 +17,14 @@ import numpy as np
 from triangle.equilibria.bimatrix import bimatrix_solve
 from triangle.equilibria.dominance import weakly_dominated
 from triangle.equilibria.methods import (
-    DEFAULT_GAMBIT_METHODS,
+    DEFAULT_TIMEOUT,
     GAMBIT_METHODS,
     METHODS,
+    check_timeout,
     follower_method,
     solve_methods,
 )
-from triangle.equilibria.nplayer import count_notes, nplayer_solve
+from triangle.equilibria.nplayer import continua, count_notes, nplayer_solve, own_search
 from triangle.equilibria.pure import pure_equilibria
 from triangle.equilibria.result import (
     Equilibrium,
@@ -96,25 +97,31 @@ def _one_sided(game: Game, tol: float) -> SolveResult:
 
 
 def solve(
-    game: Game, *, method: str = "auto", tol: float = DEFAULT_TOL, timeout: float = 10.0
+    game: Game,
+    *,
+    method: str = "auto",
+    tol: float = DEFAULT_TOL,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> SolveResult:
-    """Nash equilibria of a game: pure ones always, mixed ones with nashpy or pygambit.
+    """Nash equilibria of a game: pure ones always, mixed ones by the method asked for.
 
     Parameters
     ----------
     game : Game
     method : str
-        ``"auto"`` (default): nashpy support enumeration, cross-checked, for 2-player
-        games; the default pygambit methods of
-        :func:`~triangle.equilibria.nplayer.nplayer_solve` for 3 or more players.
+        ``"auto"`` (default): for 2 players, the exact enumeration when each has at
+        most six strategies, else nashpy support enumeration beside Lemke–Howson
+        (:func:`~triangle.equilibria.bimatrix.bimatrix_solve`); for 3 or more, the
+        project's own searches (:func:`~triangle.equilibria.nplayer.own_search`).
         ``"pure"``: pure equilibria only. A 2-player method name
         (:data:`~triangle.equilibria.methods.BIMATRIX_METHODS`) for 2-player games; a
-        pygambit method name, or ``"all"`` for every one, for 3 or more players. See
-        :func:`~triangle.equilibria.methods.solve_methods`.
+        pygambit method name, or ``"all"`` for every one, for 3 or more players (the
+        ``gambit`` extra). See :func:`~triangle.equilibria.methods.solve_methods`.
     tol : float
-        Relative regret tolerance (times the game's payoff spread).
-    timeout : float
-        Seconds allowed to each pygambit method (3+ players).
+        Relative tolerance (times each player's payoff range) of every check.
+    timeout : float or None
+        Seconds the mixed search may take; when they are spent, it stops and the notes
+        say what was searched. ``None``: no limit.
 
     Returns
     -------
@@ -134,7 +141,8 @@ def solve(
     Raises
     ------
     TriangleInputError
-        For an unknown ``method`` (the message lists the valid names).
+        For an unknown ``method`` (the message lists the valid names), or a
+        ``timeout`` that is not a positive number of seconds.
 
     Examples
     --------
@@ -156,6 +164,7 @@ def solve(
             f"{what} a {game.n_players}-player game{extra}; valid methods: {', '.join(valid)}"
         )
 
+    timeout = check_timeout(timeout)
     found = list(pure_equilibria(game, tol=tol))
     methods: tuple[str, ...] = ("pure",)
     notes: list[str] = []
@@ -183,16 +192,25 @@ def solve(
         elif reduced.n_players == 2:
             bimethod = follower_method(method)
             if method not in ("auto", bimethod):
-                notes.append(f"the 2-player game was solved with nashpy {bimethod}")
-            sub = bimatrix_solve(reduced, method=bimethod, tol=tol)
+                notes.append(f"the 2-player game was solved with method {bimethod!r}")
+            sub = bimatrix_solve(reduced, method=bimethod, tol=tol, timeout=timeout)
+        elif method == "auto":
+            sub = own_search(reduced, tol=tol, timeout=timeout)
         else:
-            chosen = {"auto": DEFAULT_GAMBIT_METHODS, "all": GAMBIT_METHODS}.get(method, (method,))
-            sub = nplayer_solve(reduced, methods=chosen, timeout=timeout, tol=tol, describe=False)
-            if not sub.complete:
-                notes.append(
-                    "mixed equilibria of games with 3 or more players are the ones pygambit "
-                    "found, not proven to be all of them"
-                )
+            chosen = GAMBIT_METHODS if method == "all" else (method,)
+            budget = 3600.0 if timeout is None else timeout
+            sub = nplayer_solve(reduced, methods=chosen, timeout=budget, tol=tol, describe=False)
+            spanned, spanned_notes = continua(reduced, tol)
+            sub = dataclasses.replace(
+                sub,
+                equilibria=merge_equilibria([*sub.equilibria, *spanned]),
+                methods=(*sub.methods, "boxes"),
+                notes=(*spanned_notes, *sub.notes),
+            )
+            notes.append(
+                "mixed equilibria of games with 3 or more players are the ones pygambit "
+                "found, not proven to be all of them"
+            )
         lifted, lift_notes = _lift(game, kept, sub, tol)
         if sub.exact:  # the exact list has the pure equilibria too, without near-ties
             found = []
@@ -203,7 +221,7 @@ def solve(
         complete = bool(sub.complete) and not lift_notes
 
     merged = merge_equilibria(found)
-    if method != "pure" and reduced.n_players > 2:  # what the whole list says
+    if method != "pure" and reduced.n_players > 2 and not complete:  # the whole list
         notes.extend(count_notes(game, merged))
     dominated = weakly_dominated(game, tol=tol)
     flagged = tuple(

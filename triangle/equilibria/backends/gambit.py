@@ -1,52 +1,119 @@
-"""Gambit (pygambit) behind one small interface: build a game, run a method, read profiles.
+"""Gambit (pygambit 17) behind one small interface: build a game, run a method, read profiles.
 
-Everything that touches pygambit is here, through its public API, and pygambit is
-imported only inside these functions, so that importing :mod:`triangle` stays fast.
+Everything that touches pygambit is here, through its public API. pygambit is an
+optional dependency (the ``gambit`` extra: ``pip install 'triangle[gambit]'``) and is
+imported only inside these functions: importing it costs about two seconds (it loads
+SciPy and pandas), which the default solvers never pay.
 
-* :func:`gambit_game` builds a Gambit game from a payoff array, with every payoff that
-  is a rational with a small denominator given as that exact fraction (Gambit then
-  computes in exact arithmetic where its method can).
+* :func:`check_api` fails loudly, naming the versions this module is written for,
+  when the installed pygambit is missing or lacks an API used here.
+* :func:`gambit_game` builds a game with every payoff given exactly: a float that is a
+  rational with a small denominator as that fraction, any other float as its exact
+  binary value (pygambit would otherwise read a float through its shortest decimal
+  form, a slightly different number).
 * :func:`enummixed` runs ``enummixed`` on a 2-player game.
-* :func:`run_methods` runs several N-player methods side by side, each in its own
-  process, under one wall-clock deadline: some methods (``gnm``, ``enumpoly`` on
-  degenerate games) can run for minutes, and a Gambit call cannot be interrupted
-  from inside the process that made it.
+* :func:`run_methods` runs several methods side by side, each in its own process, under
+  one wall-clock deadline (:mod:`~triangle.equilibria.backends.processes`): some methods
+  (``gnm``, ``enumpoly`` on large games) can run for minutes, and a Gambit call cannot
+  be interrupted from inside the process that made it.
 
 References
 ----------
 R. D. McKelvey, A. M. McLennan, T. L. Turocy, "Gambit: Software Tools for Game
-Theory", https://www.gambit-project.org.
+Theory", version 17, https://www.gambit-project.org.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
-import time
-from collections.abc import Callable, Sequence
+import functools
+import inspect
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
+from triangle.equilibria.backends.processes import run_side_by_side
+from triangle.errors import MissingDependencyError
+
 __all__ = [
+    "PYGAMBIT_REQUIREMENT",
     "RATIONAL_MAX_DENOMINATOR",
     "as_rational",
+    "check_api",
     "enummixed",
     "gambit_game",
     "run_methods",
 ]
 
+PYGAMBIT_REQUIREMENT = "pygambit>=17.0.0b2,<18"
+"""The pygambit versions this module is written for (17 changed the API of 16)."""
+
 RATIONAL_MAX_DENOMINATOR = 10**6
-"""Payoffs equal to a fraction with at most this denominator are given to Gambit as
-that exact fraction; others as floats."""
+"""A payoff within 4 ulps of a fraction with at most this denominator is given to
+Gambit as that fraction (``-5.65`` computed in floating point is the ``-113/20`` its
+author meant); any other float as its exact binary value."""
+
+ENUMPOLY_MAX_RECTANGLES = 20_000
+"""``enumpoly``'s per-support budget: a support whose root search needs more is left
+(and counted in a note)."""
 
 Candidate = tuple[np.ndarray, np.ndarray]
 
 
+@functools.cache
+def check_api() -> str:
+    """The installed pygambit's version, after checking every API used here.
+
+    Raises
+    ------
+    MissingDependencyError
+        When pygambit is not installed, or lacks an API this module relies on (for
+        example pygambit 16, whose games are built with ``Game.from_arrays``); the
+        message names :data:`PYGAMBIT_REQUIREMENT` and how to install it.
+    """
+    install = f"pip install 'triangle[gambit]' (or '{PYGAMBIT_REQUIREMENT}')"
+    try:
+        import pygambit as gbt
+    except ImportError:
+        raise MissingDependencyError(f"Gambit's methods need pygambit: {install}") from None
+    version = str(getattr(gbt, "__version__", "unknown"))
+    missing = []
+    if not hasattr(getattr(gbt, "StrategicGame", None), "from_arrays"):
+        missing.append("StrategicGame.from_arrays")
+    wanted = {
+        "enumpoly_solve": {"max_rectangles", "event_callback"},
+        "gnm_solve": set(),
+        "logit_solve": {"maxregret"},
+        "ipa_solve": set(),
+        "simpdiv_solve": set(),
+        "liap_solve": {"maxregret"},
+        "enumpure_solve": set(),
+        "enummixed_solve": {"rational"},
+    }
+    for name, params in wanted.items():
+        function = getattr(gbt.nash, name, None)
+        if function is None:
+            missing.append(f"nash.{name}")
+            continue
+        lacking = params - set(inspect.signature(function).parameters)
+        if lacking:
+            missing.append(f"nash.{name}({', '.join(sorted(lacking))})")
+    if not missing:
+        game = gbt.StrategicGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+        profile = gbt.nash.enumpure_solve(game).equilibria[0]
+        if [len(list(mixed)) for mixed in profile] != [2, 2]:
+            missing.append("profiles iterated player by player")
+    if missing:
+        raise MissingDependencyError(
+            f"pygambit {version} lacks what triangle uses ({'; '.join(missing)}): {install}"
+        )
+    return version
+
+
 def as_rational(value: float) -> Fraction | None:
     """``value`` as an exact fraction with a denominator of at most
-    :data:`RATIONAL_MAX_DENOMINATOR`, or ``None`` when it is not one (up to rounding).
+    :data:`RATIONAL_MAX_DENOMINATOR`, or ``None`` when it is not one (up to 4 ulps).
 
     >>> as_rational(0.25), as_rational(1 / 3), as_rational(3.14159265358979)
     (Fraction(1, 4), Fraction(1, 3), None)
@@ -58,147 +125,117 @@ def as_rational(value: float) -> Fraction | None:
     return None
 
 
-def _as_float(p: Any) -> float:
-    try:
-        return float(p)
-    except TypeError:
-        return float(Fraction(str(p)))
+def _exact(value: float) -> Fraction:
+    frac = as_rational(value)
+    return Fraction(float(value)) if frac is None else frac
 
 
-def gambit_game(payoffs: np.ndarray, *, exact: bool = True):
-    """A pygambit game with the payoffs of ``payoffs`` (shape ``(n, s_1, ..., s_n)``).
-
-    With ``exact``, payoffs that are small-denominator rationals (:func:`as_rational`)
-    are given as exact fractions, the others as floats.
-    """
+def gambit_game(payoffs: np.ndarray):
+    """A ``pygambit.StrategicGame`` with the payoffs of ``payoffs`` (shape
+    ``(n, s_1, ..., s_n)``), every one given exactly."""
+    check_api()
     import pygambit as gbt
 
-    arrays = []
-    for array in np.asarray(payoffs, dtype=float):
-        if not exact:
-            arrays.append(array)
-            continue
-        values = np.empty(array.shape, dtype=object)
-        for index, value in np.ndenumerate(array):
-            frac = as_rational(float(value))
-            values[index] = float(value) if frac is None else frac
-        arrays.append(values)
-    return gbt.Game.from_arrays(*arrays)
+    arrays = [np.vectorize(_exact, otypes=[object])(a) for a in np.asarray(payoffs, dtype=float)]
+    return gbt.StrategicGame.from_arrays(*arrays)
 
 
-def _flat_profiles(result: Any) -> list[list[float]]:
-    """Each equilibrium of a pygambit result as one flat list of probabilities, in
-    player order."""
-    # iterating a profile gives (strategy, probability) in player order
-    return [[_as_float(p) for _, p in eq] for eq in result.equilibria]
+def _flat(profile: Any) -> list[float]:
+    """A profile's probabilities in player order, then strategy order."""
+    return [float(p) for mixed in profile for _label, p in mixed]
 
 
 def enummixed(A: np.ndarray, B: np.ndarray, *, rational: bool) -> list[Candidate]:
-    """Gambit's ``enummixed`` on the bimatrix game ``(A, B)``: its extreme equilibria.
-
-    With ``rational`` every payoff must be a small-denominator rational
-    (:func:`as_rational`) and Gambit computes in exact arithmetic.
-    """
+    """Gambit's ``enummixed`` on the bimatrix game ``(A, B)``: its extreme equilibria
+    (in exact arithmetic with ``rational``)."""
     import pygambit as gbt
 
-    if rational:
-        exact = [np.vectorize(as_rational, otypes=[object])(M) for M in (A, B)]
-        game = gbt.Game.from_arrays(*exact)
-    else:
-        game = gbt.Game.from_arrays(A, B)
+    game = gambit_game(np.stack([A, B]))
     result = gbt.nash.enummixed_solve(game, rational=rational)
     m = A.shape[0]
-    return [(np.array(flat[:m]), np.array(flat[m:])) for flat in _flat_profiles(result)]
+    flats = [_flat(profile) for profile in result.equilibria]
+    return [(np.array(flat[:m]), np.array(flat[m:])) for flat in flats]
 
 
-def _call(method: str, game: Any) -> Any:
+def _run(method: str, payoffs: np.ndarray) -> tuple[list[list[float]], list[str]]:
+    """Run one method in this process: the flat profiles and notes on what it skipped."""
     import pygambit as gbt
 
-    solvers: dict[str, Callable[[], Any]] = {
-        "enumpoly": lambda: gbt.nash.enumpoly_solve(game),
-        "gnm": lambda: gbt.nash.gnm_solve(game),
-        "logit": lambda: gbt.nash.logit_solve(game, maxregret=1e-12),
-        "ipa": lambda: gbt.nash.ipa_solve(game),
-        "simpdiv": lambda: gbt.nash.simpdiv_solve(game.mixed_strategy_profile(rational=True)),
-        "liap": lambda: gbt.nash.liap_solve(
-            game.mixed_strategy_profile(rational=False), maxregret=1e-12
-        ),
-        "enumpure": lambda: gbt.nash.enumpure_solve(game),
-    }
-    return solvers[method]()
+    game = gambit_game(payoffs)
+    nash = gbt.nash
+    notes: list[str] = []
+    singular = budget = 0
 
+    def on_event(event: Any) -> None:
+        nonlocal singular, budget
+        if isinstance(event, gbt.EnumPolySingularSupportEvent):
+            singular += 1
+        elif isinstance(event, gbt.EnumPolyBudgetExceededSupportEvent):
+            budget += 1
 
-def _child(conn, method: str, payoffs: np.ndarray) -> None:
-    """Run one Gambit method and send back ``("ok", [flat profile, ...])`` or an error."""
-    try:
-        conn.send(("ok", _flat_profiles(_call(method, gambit_game(payoffs)))))
-    except BaseException as exc:  # reported to the parent, which decides
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """``fork`` on Linux (fast: pygambit is already loaded in the parent); ``spawn``
-    elsewhere (``fork`` is absent on Windows and unsafe on macOS)."""
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    if method == "enumpoly":
+        result = nash.enumpoly_solve(
+            game, max_rectangles=ENUMPOLY_MAX_RECTANGLES, event_callback=on_event
+        )
+    elif method == "gnm":
+        result = nash.gnm_solve(game)
+    elif method == "logit":
+        result = nash.logit_solve(game, maxregret=1e-12)
+    elif method == "ipa":
+        result = nash.ipa_solve(game)
+    elif method == "simpdiv":
+        result = nash.simpdiv_solve(game.mixed_strategy_profile(rational=True))
+    elif method == "liap":
+        result = nash.liap_solve(game.mixed_strategy_profile(rational=False), maxregret=1e-12)
+    elif method == "enumpure":
+        result = nash.enumpure_solve(game)
+    else:
+        raise ValueError(f"unknown gambit method {method!r}")
+    if hasattr(result, "equilibria"):
+        profiles = list(result.equilibria)
+    else:
+        profiles = [] if result.equilibrium is None else [result.equilibrium]
+    if singular:
+        notes.append(
+            f"gambit enumpoly left {singular} support(s) whose system is singular (a "
+            "continuum, or a player mixing against pure strategies): equilibria there are "
+            "not in its list"
+        )
+    if budget:
+        notes.append(
+            f"gambit enumpoly ran out of its budget on {budget} support(s): equilibria "
+            "there may be missing"
+        )
+    return [_flat(p) for p in profiles], notes
 
 
 def run_methods(
     methods: Sequence[str], payoffs: np.ndarray, timeout: float
-) -> dict[str, tuple[list[list[float]] | None, str | None]]:
+) -> dict[str, tuple[list[list[float]] | None, list[str]]]:
     """Run several Gambit methods side by side, each in its own child process.
 
-    All start at once and share one deadline, ``timeout`` seconds from the start:
-    the wall-clock time is that of the slowest method, not their sum. Returns, per
-    method, the flat profiles found (``None`` if it did not finish) and a note
-    (``None`` if it finished without error); children still running at the deadline
-    are killed.
+    All start at once and share one deadline, ``timeout`` seconds from the start: the
+    wall-clock time is that of the slowest method, not their sum. Returns, per method,
+    the flat profiles found (``None`` if it did not finish) and its notes (what it left
+    out, or why it did not finish); children still running at the deadline are
+    killed.
+
+    Raises
+    ------
+    MissingDependencyError
+        When pygambit is missing or not a supported version (checked before any child
+        starts).
     """
-    from multiprocessing.connection import wait
-
-    import pygambit  # noqa: F401  (loaded once here, inherited by forked children)
-
-    ctx = _context()
-    start = time.monotonic()
-    running = {}
+    check_api()  # also loads pygambit once here: forked children inherit it
+    answers = run_side_by_side({m: (_run, (m, payoffs)) for m in methods}, timeout)
+    out: dict[str, tuple[list[list[float]] | None, list[str]]] = {}
     for method in methods:
-        reader, writer = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(writer, method, payoffs), daemon=True)
-        proc.start()
-        writer.close()
-        running[reader] = (method, proc)
-    answers: dict[str, tuple[str, Any, float]] = {}
-    try:
-        while running:
-            left = timeout - (time.monotonic() - start)
-            if left <= 0:
-                break
-            for reader in wait(list(running), left):
-                method, proc = running.pop(reader)
-                try:
-                    status, value = reader.recv()
-                except EOFError:
-                    status, value = "error", "the process ended without an answer"
-                answers[method] = (status, value, time.monotonic() - start)
-                proc.join(5.0)  # it has answered: let it exit by itself
-                reader.close()
-    finally:
-        for reader, (_method, proc) in running.items():
-            if proc.is_alive():
-                proc.kill()
-            proc.join()
-            reader.close()
-    out: dict[str, tuple[list[list[float]] | None, str | None]] = {}
-    for method in methods:
-        if method not in answers:
-            out[method] = (None, f"gambit {method} stopped after {timeout:g} s")
-            continue
-        status, value, elapsed = answers[method]
+        status, value = answers[method]
         if status == "ok":
-            out[method] = (value, None)
+            flats, notes = value
+            out[method] = (flats, notes)
+        elif status == "timeout":
+            out[method] = (None, [f"gambit {method} stopped after {timeout:g} s"])
         else:
-            out[method] = (None, f"gambit {method} failed after {elapsed:.1f} s ({value})")
+            out[method] = (None, [f"gambit {method} failed ({value})"])
     return out
