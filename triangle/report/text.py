@@ -47,7 +47,10 @@ def _profile_text(profile: Mapping[str, Mapping[str, float]]) -> str:
         if len(mix) == 1:
             parts.append(next(iter(mix)))
         else:
-            parts.append("{" + ", ".join(f"{s}:{_GLUE}{fmt(p)}" for s, p in mix.items()) + "}")
+            # one player's mixture stays on one line when a table wraps the profile
+            parts.append(
+                "{" + f",{_GLUE}".join(f"{s}:{_GLUE}{fmt(p)}" for s, p in mix.items()) + "}"
+            )
     return "(" + ", ".join(parts) + ")"
 
 
@@ -115,7 +118,12 @@ def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> 
     columns = range(len(header))
     widths = [max(len(r[c]) for r in cells) for c in columns]
     room = width - 2 * (len(header) - 1)
-    floors = [min(w, max(10, len(h))) for w, h in zip(widths, header, strict=True)]
+    # a column is narrowed down to its longest word (a mixture, a name with its number),
+    # and below that only when the table cannot fit otherwise
+    words = [max(len(w) for r in cells for w in r[c].split(" ")) for c in columns]
+    floors = [min(w, max(10, len(h), k)) for w, h, k in zip(widths, header, words, strict=True)]
+    if sum(floors) > room:
+        floors = [min(w, max(10, len(h))) for w, h in zip(widths, header, strict=True)]
     while sum(widths) > room:
         c = max(columns, key=lambda k: widths[k] - floors[k])
         if widths[c] <= floors[c]:
