@@ -12,7 +12,11 @@ the verified-result assertion, and small scenarios whose answers are computed by
 * Scenarios (``COURT``, ``SPLIT``, ...) with :func:`load`: hand-computed move analyses
   (the arithmetic is in the comments).
 * Charts: :func:`by_gid`, :func:`all_artists`, :func:`gids`, :func:`title`,
-  :func:`small_figure` and the file headers of each chart format.
+  :func:`small_figure`, the file headers of each chart format, and what a reader sees:
+  :func:`drawn_texts`, :func:`texts_outside`, :func:`overlapping_texts`.
+* Games of any size written with any names: :func:`court_scenario` (three actors,
+  relations form), :func:`bargaining_scenario` (two), :func:`powers_scenario` (four,
+  with stances).
 """
 
 from __future__ import annotations
@@ -567,3 +571,141 @@ def gids(fig_or_axes) -> set[str]:
 def title(fig) -> str:
     """A figure's title on one line."""
     return fig._suptitle.get_text().replace("\n", " ")
+
+
+def drawn_texts(fig):
+    """Every non-empty text a reader sees once the figure is drawn (tick labels only of
+    ticks inside the view of a visible axis)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    shown, ticks = set(), set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                ticks.update((tick.label1, tick.label2))
+            if ax.axison and axis.get_visible():
+                for tick in axis._update_ticks():
+                    shown.update((tick.label1, tick.label2))
+    return [
+        t
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and (t not in ticks or t in shown)
+    ]
+
+
+def texts_outside(fig) -> list[str]:
+    """The texts that do not lie wholly inside the figure (one pixel of slack)."""
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    out = []
+    for text in drawn_texts(fig):
+        e = text.get_window_extent(renderer)
+        if e.x0 < box.x0 - 1 or e.x1 > box.x1 + 1 or e.y0 < box.y0 - 1 or e.y1 > box.y1 + 1:
+            out.append(text.get_text())
+    return out
+
+
+def overlapping_texts(fig) -> list[tuple[str, str]]:
+    """Pairs among the figure's own texts and the axes' titles whose boxes overlap, and
+    texts that a rule drawn across the figure runs through."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    items = [t for t in fig.texts if t.get_text().strip()]
+    items += [ax.title for ax in fig.axes if ax.get_title()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in items]
+    out = []
+    for i, (a, x) in enumerate(boxes):
+        out += [(a, b) for b, y in boxes[i + 1 :] if x.overlaps(y)]
+    for line in fig.lines:
+        y = fig.transFigure.transform((0, line.get_ydata()[0]))[1]
+        out += [(name, "a rule") for name, e in boxes if e.y0 < y < e.y1]
+    return out
+
+
+def _write(path: Path, doc: dict):
+    import yaml
+
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_scenario(path)
+
+
+def court_scenario(path: Path, a: str, b: str, c: str, title: str, *, uncertain: bool = False):
+    """:data:`COURT` with actors named ``a``, ``b``, ``c``, and two threshold parameters
+    (``uncertain``: each parameter with a distribution over its range, for Monte Carlo)."""
+    doc = {
+        "format": 1,
+        "title": title,
+        "players": [a, b, c],
+        "form": "relations",
+        "parameters": {
+            "x": {"value": 0.5, "range": [-4, 6], "source": "test"},
+            "y": {"value": 2, "range": [-6, 6], "source": "test"},
+            "cost": {"value": 3.5, "range": [0, 8], "source": "test"},
+        },
+        "ties": {a: {b: "x"}, b: {a: 1, c: "y"}, c: {b: 2}},
+        "costs": {a: {b: "cost"}},
+        "move": {"player": a, "from": "cold", "to": f"warm:{b}", "thresholds": ["x", "cost"]},
+    }
+    if uncertain:
+        for spec in doc["parameters"].values():
+            spec["distribution"] = {"kind": "uniform", "source": "test"}
+    return _write(path, doc)
+
+
+def bargaining_scenario(path: Path, a: str, b: str, title: str):
+    """Two players, no stances: after the tough move the follower is indifferent between
+    yielding and resisting, so the leader's gain is [0.7 - c, 2.1 - c] (c = 1)."""
+    return _write(
+        path,
+        {
+            "format": 1,
+            "title": title,
+            "players": [a, b],
+            "form": "table",
+            "parameters": {"c": {"value": 1, "range": [0, 3], "source": "test"}},
+            "strategies": {a: ["soft", "tough"], b: ["yield", "resist"]},
+            "payoffs": {
+                "soft, yield": [0, 1],
+                "soft, resist": [0, 0],
+                "tough, yield": ["2.1 - c", 0],
+                "tough, resist": ["0.7 - c", 0],
+            },
+            "move": {"player": a, "from": "soft", "to": "tough", "thresholds": ["c"]},
+        },
+    )
+
+
+def powers_scenario(path: Path, names: Sequence[str], title: str):
+    """Four players with stances, two pairs: each is worth ``bond`` to be warm to its
+    partner when the partner is warm too, and costs ``reach`` to be warm alone. The
+    first player's move from cold to warm makes the first pair friendly (its partner
+    answers) and gains it ``bond - reach`` = 1.5."""
+    a, b, c, d = names
+    pairs = {a: b, b: a, c: d, d: c}
+    strategies = {p: ["cold", "warm"] for p in names}
+    payoffs = {}
+    for profile in itertools.product((0, 1), repeat=4):
+        warm = dict(zip(names, profile, strict=True))
+        values = []
+        for p in names:
+            q = pairs[p]
+            values.append(f"{warm[p]} * ({warm[q]} * bond - reach)")
+        payoffs[", ".join("warm" if w else "cold" for w in profile)] = values
+    return _write(
+        path,
+        {
+            "format": 1,
+            "title": title,
+            "players": list(names),
+            "form": "table",
+            "parameters": {
+                "bond": {"value": 2, "range": [0, 4], "source": "test"},
+                "reach": {"value": 0.5, "range": [0, 3], "source": "test"},
+            },
+            "strategies": strategies,
+            "stances": {p: {"cold": [], "warm": [pairs[p]]} for p in names},
+            "payoffs": payoffs,
+            "move": {"player": a, "from": "cold", "to": "warm", "thresholds": ["bond"]},
+        },
+    )

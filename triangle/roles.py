@@ -15,6 +15,10 @@ unit-veto           − − −                       foe, foe, foe
 Bao Zonghe's role scores follow from one formula, ``U_i = r_ij + r_ik - r_jk``:
 pivot +3, friend +1, partner +1, wing −1, foe −1, outcast −3.
 
+Configurations and roles are defined for three actors only. For any number of actors
+with stances, :class:`Relations` holds what does carry over: whether each tie is
+friendly (and, under a mixed profile, how likely it is to be).
+
 Examples
 --------
 >>> t = Triad.from_signs(("US", "China", "Russia"),
@@ -164,3 +168,75 @@ class Triad:
     def pivot(self) -> str | None:
         """The pivot of a romantic triangle, else ``None``."""
         return next((a for a in self.actors if self.role(a) == "pivot"), None)
+
+
+@dataclass(frozen=True)
+class Relations:
+    """The ties among any number of actors: for each pair, the probability that the tie
+    is friendly (1 amity, 0 enmity; in between when someone mixes).
+
+    Dittmer's configurations and roles need exactly three actors (:class:`Triad`); the
+    signed ties are what a game of two, four or more actors with stances has.
+
+    Attributes
+    ----------
+    actors : tuple of str
+    friendly : tuple of float
+        One probability per pair of actors, in the order of :meth:`pairs`.
+
+    Examples
+    --------
+    >>> r = Relations.from_stances({"A": {"B"}, "B": {"A"}, "C": {"D"}, "D": set()})
+    >>> r.ties()
+    [('A', 'B', 1.0), ('A', 'C', 0.0), ('A', 'D', 0.0), ('B', 'C', 0.0), ('B', 'D', 0.0), \
+('C', 'D', 0.0)]
+    >>> r.friendly_pairs(), r.is_pure, r.sign("B", "A")
+    ([('A', 'B')], True, 1)
+    """
+
+    actors: tuple[str, ...]
+    friendly: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        n = len(self.actors)
+        if len(set(self.actors)) != n or n < 2:
+            raise ValueError(f"relations need two or more distinct actors, got {self.actors}")
+        if len(self.friendly) != n * (n - 1) // 2:
+            raise ValueError("need one probability per pair of actors")
+
+    @classmethod
+    def from_stances(cls, warm: Mapping[str, frozenset[str] | set[str]]) -> Relations:
+        """Ties from stances at a pure profile: friendly when both sides are warm."""
+        actors = tuple(warm)
+        return cls(
+            actors,
+            tuple(
+                1.0 if (b in warm[a] and a in warm[b]) else 0.0
+                for n, a in enumerate(actors)
+                for b in actors[n + 1 :]
+            ),
+        )
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every pair of actors, in actor order: ``(0, 1), (0, 2), ..., (1, 2), ...``."""
+        return [(a, b) for n, a in enumerate(self.actors) for b in self.actors[n + 1 :]]
+
+    def ties(self) -> list[tuple[str, str, float]]:
+        """Each tie as ``(a, b, probability it is friendly)``, in the order of :meth:`pairs`."""
+        return [(a, b, p) for (a, b), p in zip(self.pairs(), self.friendly, strict=True)]
+
+    @property
+    def is_pure(self) -> bool:
+        """Whether every tie is certainly friendly or certainly hostile."""
+        return all(p in (0.0, 1.0) for p in self.friendly)
+
+    def sign(self, a: str, b: str) -> int | None:
+        """``+1`` (friendly), ``-1`` (hostile) or ``None`` (friendly only by chance)."""
+        for (x, y), p in zip(self.pairs(), self.friendly, strict=True):
+            if {x, y} == {a, b}:
+                return 1 if p == 1.0 else (-1 if p == 0.0 else None)
+        raise KeyError(f"no tie between {a!r} and {b!r}")
+
+    def friendly_pairs(self) -> list[tuple[str, str]]:
+        """The pairs whose tie is certainly friendly."""
+        return [(a, b) for a, b, p in self.ties() if p == 1.0]

@@ -113,12 +113,16 @@ SELECTIONS = tuple(s.value for s in Selection)
 
 
 class TargetState(Word):
-    """What the move's target does with its tie to its partner after the move."""
+    """What the move's target does with its tie to the third actor after the move.
+
+    The *third actor* is the player of a triangle who is neither the mover nor the
+    target: the one the move might split the target from. (It is not Dittmer's role
+    *partner*, one of the two friends in a stable marriage.)"""
 
     KEEPS = "keeps"
     DROPS = "drops"
     INDIFFERENT = "indifferent"
-    PARTNER_COLD = "partner cold"
+    THIRD_COLD = "third actor cold"
     UNDETERMINED = "undetermined"
 
 
@@ -134,7 +138,8 @@ class TieState(Word):
 
 
 class WedgeStatus(Word):
-    """What the move does to the tie between its target and the target's partner."""
+    """What the move does to the tie between its target and the third actor: whether it
+    drives a *wedge* between them."""
 
     BREAKS = "breaks"
     """Hostile in every selected AFTER outcome, friendly in some selected BEFORE one."""

@@ -58,10 +58,10 @@ def test_court_gain_roles_and_decomposition(tmp_path):
     assert close(after.payoffs["C"], 1)
 
 
-def test_court_target_partner_wedge_and_reason(tmp_path):
+def test_court_target_third_actor_wedge_and_reason(tmp_path):
     a = analyze_move(load(tmp_path, COURT))
     # the default target: the one player warm:B is warm toward and cold is not
-    assert (a.target, a.partner, a.spec.target_rule) == ("B", "C", "default")
+    assert (a.target, a.third, a.spec.target_rule) == ("B", "C", "default")
     assert a.wedge.before == "friendly" and a.wedge.after == "friendly"
     assert a.wedge.status == "holds" and not a.wedge.wedge
     # B keeps C: warm:A+C (6) against its best reply cold to C, warm:A (2): worth 4,
@@ -71,7 +71,7 @@ def test_court_target_partner_wedge_and_reason(tmp_path):
     assert "(standing +2.0, ties +2.0)" in reason(a)
     assert "a tie with A is worth 3.0 to B" in reason(a)
     assert "stable marriage → romantic triangle: B becomes the pivot, A becomes a wing" in reason(a)
-    assert reason(a).endswith("A gain −1.0 (standing +2.0, ties +0.5, costs −3.5)")
+    assert reason(a).endswith("A loses 1.0 (standing +2.0, ties +0.5, costs −3.5)")
 
 
 def test_grouping_keeps_every_profile(tmp_path):
@@ -95,7 +95,7 @@ def test_grouping_keeps_every_profile(tmp_path):
     assert len(keys) == len(set(keys))
 
 
-def test_split_breaks_the_partner_tie(tmp_path):
+def test_split_breaks_the_tie_with_the_third_actor(tmp_path):
     a = analyze_move(load(tmp_path, SPLIT))
     assert a.verdict == "pays off" and close(a.gain[0], 7) and close(a.gain[1], 7)
     assert a.wedge.status == "breaks" and a.wedge.wedge
@@ -127,7 +127,7 @@ def test_mutual_hostility_is_explained_by_both_sides(tmp_path):
     # to each, so neither is warm to the other, before or after the move
     s = load(tmp_path, COURT.replace("C: {B: 2}", "C: {B: y}"))
     a = analyze_move(s, {"y": -5})
-    assert a.wedge.status == "already broken" and a.keep == "partner cold"
+    assert a.wedge.status == "already broken" and a.keep == "third actor cold"
     assert reason(a).startswith(
         "B's tie with C stays hostile: C is not warm to B (a friendly tie would cost B 3.0 and "
         "C 3.0); unit-veto → stable marriage: B becomes a partner, A becomes a partner, "
@@ -154,9 +154,9 @@ def test_depends_on_equilibrium_selection(tmp_path):
     assert a.decomposition.keys() == {"payoff"}
     assert close(a.decomposition["payoff"], -2)
     assert a.wedge is None and a.target is None
-    assert (
-        reason(a) == "M gain between −2.0 and 2.0 depending on the followers' equilibrium; "
-        "at worst −2.0 (payoff −2.0)"
+    # a game without payoff components has no breakdown to give
+    assert reason(a) == (
+        "M's gain lies between −2.0 and 2.0 depending on the followers' equilibrium; at worst −2.0"
     )
 
 
@@ -204,7 +204,7 @@ REQUIRED_MOVE_KEYS = {
     "from",
     "to",
     "target",
-    "partner",
+    "third",
     "verdict",
     "reason",
     "gain",

@@ -66,4 +66,4 @@ def test_the_readme_drivers_are_the_largest_sobol_indices(runs, year):
 def test_the_target_never_flips_in_either_era(runs):
     assert runs["2025"].flip.count == 0 and runs["2025"].target_states == {"keeps": 1.0}
     assert runs["1971"].flip.count == 0
-    assert runs["1971"].target_states == {"partner cold": 1.0}
+    assert runs["1971"].target_states == {"third actor cold": 1.0}

@@ -16,6 +16,7 @@ from support import COURT, PENNIES, SCENARIOS, load
 
 from triangle.analysis import analyze_move, find_threshold, sweep_move
 from triangle.errors import TriangleInputError
+from triangle.numbers import flip_value
 from triangle.report import threshold_sentence, to_data
 from triangle.scenario import load_scenario
 
@@ -27,6 +28,88 @@ UNRANGED = COURT.replace(
     'x: {value: 0.5, range: [-4, 6], source: "test: what a tie with B is worth to A"}',
     'x: {value: 0.5, source: "test: what a tie with B is worth to A"}',
 )
+
+
+# After the tough move the follower is indifferent between two replies (nothing is
+# dominated, both are plausible); the leader gets 2.1 - c or 0.7 - c, against 0 before.
+# The gain is [0.7 - c, 2.1 - c]: the move pays off for c < 0.7, does not for c >= 2.1,
+# and in between the verdict depends on which equilibrium the follower plays.
+SELECTION = """\
+format: 1
+title: The follower's choice decides
+players: [Leader, Follower]
+form: table
+parameters:
+  c: {value: 1, range: [0, 3], source: "test: what the tough move costs"}
+strategies: {Leader: [soft, tough], Follower: [r1, r2]}
+payoffs:
+  "soft, r1": [0, 1]
+  "soft, r2": [0, 0]
+  "tough, r1": ["2.1 - c", 0]
+  "tough, r2": ["0.7 - c", 0]
+move: {player: Leader, from: soft, to: tough}
+"""
+
+
+def test_a_verdict_that_depends_on_selection_names_both_flips(tmp_path):
+    th = find_threshold(load(tmp_path, SELECTION), "c")
+    assert th.state == "depends on equilibrium selection"
+    assert [(round(f.value, 9), f.below, f.above) for f in th.flips] == [
+        (0.7, "pays off", "depends on equilibrium selection"),
+        (2.1, "depends on equilibrium selection", "does not pay off"),
+    ]
+    assert threshold_sentence(th) == (
+        "c would have to fall below 0.70 for the move to pay off, or exceed 2.10 for the "
+        "move not to pay off; the scenario's value is 1.00, where the verdict depends on "
+        "equilibrium selection"
+    )
+
+
+def test_flips_beyond_the_nearest_are_named_in_order(tmp_path):
+    s = load(tmp_path, SELECTION)
+    below = find_threshold(s, "c", {"c": 2.5})
+    assert threshold_sentence(below) == (
+        "c would have to fall below 2.10 for the verdict to depend on equilibrium selection, "
+        "then 0.70 for the move to pay off; the scenario's value is 2.50, where the move "
+        "does not pay off"
+    )
+    above = find_threshold(s, "c", {"c": 0.2})
+    assert threshold_sentence(above) == (
+        "c would have to exceed 0.70 for the verdict to depend on equilibrium selection, "
+        "then 2.10 for the move not to pay off; the scenario's value is 0.20, where the "
+        "move pays off"
+    )
+
+
+# Demanding: the defender resists (Challenger gets 1 - c) while c < 1, concedes (2) when
+# c > 1, and is indifferent at c = 1 itself, where the gain is [0, 2]. The move pays off
+# for every c but the one: no flip, and at the scenario's value, c = 1, it depends.
+ISOLATED = """\
+format: 1
+title: Crisis bargaining
+players: [Challenger, Defender]
+form: table
+parameters:
+  c: {value: 1, range: [0, 5], source: "test"}
+strategies: {Challenger: [accept, demand], Defender: [concede, resist]}
+payoffs:
+  "accept, concede": [0, 0]
+  "accept, resist": [0, 0]
+  "demand, concede": [2, -2]
+  "demand, resist": ["1 - c", "-1 - c"]
+move: {player: Challenger, from: accept, to: demand}
+"""
+
+
+def test_a_verdict_at_an_isolated_point_is_not_said_of_the_whole_range(tmp_path):
+    th = find_threshold(load(tmp_path, ISOLATED), "c")
+    assert th.flips == () and th.state == "depends on equilibrium selection"
+    assert th.steady == "pays off"
+    assert threshold_sentence(th) == (
+        "the move pays off for every c in [0.00, 5.00] but the scenario's value, 1.00, "
+        "where the verdict depends on equilibrium selection"
+    )
+    assert to_data(th)["steady"] == "pays off"
 
 
 def test_exact_threshold_at_one_and_a_half(tmp_path):
@@ -87,7 +170,7 @@ def test_target_threshold(tmp_path):
     assert th.state == "keeps"
     assert threshold_sentence(th) == (
         "y would have to fall below −2.00 for B to drop its tie with C; "
-        "the scenario's value is 2.00"
+        "the scenario's value is 2.00, where B keeps its tie with C"
     )
 
 
@@ -184,6 +267,9 @@ def test_flips_match_a_fine_grid(shipped, data):
     kind = data.draw(st.sampled_from(["verdict", "target"]), label="kind")
     th = find_threshold(scenario, parameter, kind=kind)
     assert all(f.verified for f in th.flips) and th.notes == ()
+    sentence = threshold_sentence(th)
+    assert all(flip_value(f.value) in sentence for f in th.flips), sentence
+    assert "None" not in sentence
     assert list(th.points) == sorted(th.points)
     # the state on each side of every flip, read off an independent grid
     grid = np.linspace(th.lo, th.hi, 401)

@@ -2,6 +2,7 @@
 class of bad input giving a located one-line message and exit status 2."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -415,3 +416,94 @@ def test_sweep_csv_matches_analyze_at_each_point():
 def test_sweep_bad_input(args, message):
     result = run("sweep", S2025, *args)
     assert result.exit_code == 2 and message in result.stderr, result.output
+
+
+# -- option values, checked where they are parsed ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["solve", S2025, "--timeout", "inf"], "inf is not in the range 0.1<=x<=3600"),
+        (["solve", S2025, "--timeout", "1e9"], "is not in the range 0.1<=x<=3600"),
+        (["analyze", S2025, "--timeout", "nan"], "'nan' is not a number of seconds"),
+        (["sweep", S2025, "--parameter", "rivalry", "--from", "nan"], "'nan' is not a finite"),
+        (["sweep", S2025, "--parameter", "rivalry", "--to", "1e999"], "'1e999' is not a finite"),
+        (["sweep", S2025, "--parameter", "rivalry", "--from", "1e308"], "--from 1e+308 must be"),
+        (
+            ["sweep", S2025, "--parameter", "rivalry", "--from", "-1e308", "--to", "1e308"],
+            "too far apart",
+        ),
+        (["analyze", S2025, "--param", "rivalry=nan"], "VALUE must be a finite number"),
+        (["solve", S2025, "--param", "rivalry=" + "9" * 5000], "VALUE must be a finite number"),
+        (["solve", S2025, "--frmat", "json"], "No such option"),
+    ],
+)
+def test_bad_option_values_are_one_short_line_and_exit_2(args, message):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 300
+    assert "Traceback" not in result.output and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", S2025, "--threshold", "t" * 300_000],
+        ["sweep", S2025, "--parameter", "p" * 300_000],
+        ["solve", S2025, "--param", "q" * 300_000 + "=1"],
+        ["plot", S2025, "--kind", "k" * 300_000],
+        ["solve", S2025, "--solver", "s" * 300_000],
+    ],
+)
+def test_huge_option_values_are_quoted_in_excerpts(args):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 600, result.stderr[:300]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sweep", S2025, "--parameter", "rivalry", "--steps", "5000"],
+        ["solve", S2025, "--solver", "pure", "--format", "json"],
+        ["validate", S1971, S2025],
+    ],
+)
+def test_a_closed_pipe_ends_quietly_with_status_0(args):
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before the first line: every write fails
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "triangle", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_the_triangle_chart_of_a_game_without_stances_is_bad_input(tmp_path):
+    path = write(
+        tmp_path, PD.replace("strategies:", "move: {player: Row, from: C, to: D}\nstrategies:")
+    )
+    result = run("plot", path, "--kind", "triangle", "--out", str(tmp_path / "t.png"))
+    assert result.exit_code == 2 and "no stances, so there are no ties to draw" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "t.png").exists()
+
+
+def test_base_root_lets_a_variant_name_a_scenario_outside_its_folder(tmp_path):
+    write(tmp_path, PD, "pd.yaml")
+    (tmp_path / "variants").mkdir()
+    variant = write(tmp_path, "format: 1\nbase: ../pd.yaml\ntitle: V\n", "variants/v.yaml")
+    refused = run("validate", variant)
+    assert refused.exit_code == 2 and "lies outside the folder of this file" in refused.stderr
+    allowed = run("validate", variant, "--base-root", str(tmp_path))
+    assert allowed.exit_code == 0 and allowed.stdout.strip() == f"OK {variant}"
+    solved = run("solve", variant, "--base-root", str(tmp_path), "--format", "json")
+    assert solved.exit_code == 0 and json.loads(solved.stdout)["scenario"]["title"] == "V"

@@ -70,7 +70,7 @@ def test_points_file_rows_match_triangle_analyze(tmp_path):
         doc = json.loads(run("analyze", S2025, *params, "--format", "json").stdout)
         assert doc["move"]["verdict"] == row["verdict"]
         assert doc["move"]["gain"]["min"] == pytest.approx(float(row["gain_min"]), abs=1e-9)
-        assert doc["move"]["target_keeps_partner"]["state"] == row["target_state"]
+        assert doc["move"]["target_keeps_tie"]["state"] == row["target_state"]
     # an existing file is not overwritten without --force, and nothing else is written
     again = run("sweep", S2025, "--samples", "50", "--out", str(out))
     assert again.exit_code == 2 and "exists; use --force" in again.stderr

@@ -85,6 +85,17 @@ def test_three_player_coordination_with_default_methods():
     assert not result.complete
 
 
+@pytest.mark.parametrize("method", ["logit", "gnm"])
+def test_the_note_on_the_count_counts_the_equilibria_listed(method):
+    # one Gambit method finds one equilibrium of the coordination game, the pure kernel
+    # two more: the note speaks of every equilibrium listed, not of Gambit's alone
+    result = solve(support.COORD3, method=method)
+    assert len(result.equilibria) >= 2
+    counts = [n for n in result.notes if "regular" in n or "no equilibrium found" in n]
+    assert len(counts) == 1
+    assert counts[0].startswith(f"{len(result.equilibria)} equilibria found")
+
+
 def test_weakly_dominated_flags_and_plausible_equilibria():
     result = solve(support.WD)
     flags = {eq.pure_profile: eq.weakly_dominated for eq in result.equilibria}

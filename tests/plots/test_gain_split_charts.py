@@ -7,10 +7,11 @@ import dataclasses
 
 import pytest
 from matplotlib.colors import to_rgba
-from support import COORDINATION, all_artists, by_gid, title
+from support import COORDINATION, all_artists, by_gid, gids, title
 
 from triangle import plots
 from triangle.analysis import analyze_move
+from triangle.errors import TriangleInputError
 from triangle.numbers import signed
 from triangle.report import to_data
 from triangle.report.prose import comparison_finding, decomposition_title, payoffs_title
@@ -118,12 +119,26 @@ def test_the_comparison_box_of_a_verdict_that_depends_is_yellow(depends):
 
 def test_a_game_without_stances_is_charted_without_triangles():
     a = analyze_move(loads_scenario(COORDINATION, path="coordination.yaml"))
-    assert a.verdict == Verdict.DEPENDS and a.after.triad is None
+    assert a.verdict == Verdict.DEPENDS and a.after.relations is None
     fig = plots.comparison_figure([a])
-    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert sum(t.startswith("no triangle to draw") for t in texts) == 2
-    net = by_gid(all_artists(fig), "net:Coordination after the move")
+    label = "Coordination after the move"
+    # no ties to draw: each actor's payoff before and after instead, and no tie legend
+    assert not any(g.startswith(f"{label}:before:") for g in gids(fig))
+    for actor in ("M", "F", "G"):
+        by_gid(all_artists(fig), f"before:{label}:{actor}")
+        by_gid(all_artists(fig), f"after:{label}:{actor}")
+    assert not fig.legends
+    # no payoff components: the waterfall is the net gain alone, a range here
+    net = by_gid(all_artists(fig), f"net:{label}")
     assert to_rgba(net.get_facecolor()) == to_rgba(plots.VERDICT_COLOURS[Verdict.DEPENDS])
-    by_gid(all_artists(fig), "component:Coordination after the move:payoff")
-    fig = plots.triangle_figure(a)
-    assert "may or may not pay off" in title(fig)
+    assert not any(g.startswith("component:") for g in gids(fig))
+    with pytest.raises(TriangleInputError, match="no stances, so there are no ties to draw"):
+        plots.triangle_figure(a)
+
+
+@pytest.mark.parametrize("chart", [plots.decomposition_figure, plots.payoffs_figure])
+def test_one_scenario_is_named_once(analyses, chart):
+    fig = chart([analyses[1]])
+    label = analyses[1].scenario.title
+    texts = [title(fig), *(ax.get_title().replace("\n", " ") for ax in fig.axes)]
+    assert sum(label in t for t in texts) == 1, texts

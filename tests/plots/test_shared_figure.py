@@ -18,7 +18,7 @@ def test_a_triangle_and_a_decomposition_share_a_figure(analyses):
     plots.draw_triangle(left, a.after, mover=a.mover, prefix="after:")
     plots.draw_decomposition(right, a)
     ties = {f"after:tie:{x}–{y}" for x, y, _ in a.after.triad.ties()}
-    nodes = {f"after:node:{p}" for p in a.game.players}
+    nodes = {f"after:{kind}:{p}" for p in a.game.players for kind in ("node", "name")}
     bars = {f"component:{label}:{name}" for name in a.decomposition} | {f"net:{label}"}
     assert gids(left) == ties | nodes
     assert gids(right) == bars

@@ -78,3 +78,34 @@ def test_draw_triangle_takes_a_side_or_a_bare_triad(analyses):
         assert to_rgba(node.get_facecolor()) != to_rgba(plots.MOVER_FILL)
     with pytest.raises(TypeError, match="Side"):
         plots.draw_triangle(left, to_data(a)["move"]["after"])
+
+
+def test_a_tie_friendly_by_chance_is_dotted_and_labelled_with_its_probability():
+    from triangle.roles import Relations
+
+    fig = plots.new_figure(4, 4)
+    ax = fig.add_subplot()
+    plots.draw_triangle(ax, Relations(("A", "B", "C"), (0.25, 0.0, 1.0)), prefix="x:")
+    lines = {line.get_gid(): line for line in ax.lines}
+    chance = lines["x:tie:A–B"]
+    assert to_rgba(chance.get_color()) == to_rgba(plots.CHANCE["color"])
+    assert chance.get_linestyle() != "-"  # not solid: neither friendly nor hostile
+    assert to_rgba(lines["x:tie:B–C"].get_color()) == to_rgba(plots.AMITY["color"])
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert "0.25" in texts and "mixed outcome: a dotted tie is friendly by chance" in texts
+
+
+def test_more_than_three_actors_are_drawn_on_a_polygon_without_roles():
+    from triangle.roles import Relations
+
+    actors = ("A", "B", "C", "D", "E")
+    friendly = tuple(1.0 if k in (0, 9) else 0.0 for k in range(10))  # A–B and D–E
+    fig = plots.new_figure(5, 5)
+    ax = fig.add_subplot()
+    plots.draw_triangle(ax, Relations(actors, friendly), mover="A")
+    assert len(ax.lines) == 10 and len(ax.patches) == 5
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert "2 of 10 ties friendly" in texts
+    assert not any(role in " ".join(texts) for role in ("pivot", "wing", "outcast", "foe"))
+    # on a polygon of five, only the ties that are not hostile carry a sign
+    assert texts.count("+") == 2 and texts.count("\u2212") == 0

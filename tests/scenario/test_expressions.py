@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
 
 import pytest
@@ -132,6 +133,13 @@ def test_unknown_parameter_message_is_exact():
         ("import os", "invalid expression"),
         ("1e999", "number too large"),
         ("9" * 400, "number too large"),
+        ("0x10", "number '0x10' is not allowed"),
+        ("0b11 + w", "number '0b11' is not allowed"),
+        ("0o7", "number '0o7' is not allowed"),
+        ("1_0j", "complex number"),
+        ("ｓplit + 1", "character 'ｓ' is not allowed"),  # Python would read 'split'
+        ("split # a comment", "character '#' is not allowed"),
+        ("split \\\n+ 1", "character '\\\\' is not allowed"),
         ("1 / 0", "division by zero"),
         ("0 ^ -1", "division by zero"),
         ("2 ^ 101", f"larger than {MAX_EXPONENT}"),
@@ -322,3 +330,22 @@ def test_rejects_non_whitelisted_syntax(tree, template):
     with pytest.raises(ScenarioError) as err:
         parse_expression(text, NAMES, path="g.yaml", line=5)
     assert str(err.value).startswith("g.yaml:5: ")
+
+
+# the documented grammar, token by token, written out independently of the evaluator
+DOCUMENTED = re.compile(
+    r"(?:[ \t\r\n]+"
+    r"|(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?(?![\w.])"
+    r"|(?:split|w|alpha_2|min|max|abs)(?!\w)"
+    r"|\*\*|[-+*/^(),])*"
+)
+
+
+@settings(max_examples=400)
+@given(st.text("0123456789.xobeEjJ_+-*/^() ,#\\'splitwamxnb\u017f\uff53", max_size=14))
+def test_whatever_is_accepted_is_written_in_the_documented_grammar(text):
+    try:
+        parse_expression(text, NAMES)
+    except ScenarioError:
+        return
+    assert DOCUMENTED.fullmatch(text), text

@@ -164,9 +164,9 @@ def test_load_scenario_reads_files(tmp_path):
 
 def test_file_problems(tmp_path):
     missing = tmp_path / "nope.yaml"
-    with pytest.raises(ScenarioError, match=r"nope\.yaml: cannot read file"):
+    with pytest.raises(ScenarioError, match=r"nope\.yaml: file not found"):
         load_scenario(missing)
-    with pytest.raises(ScenarioError, match="cannot read file"):
+    with pytest.raises(ScenarioError, match="file is a directory, not a scenario file"):
         load_scenario(tmp_path)
     binary = tmp_path / "bad.yaml"
     binary.write_bytes(MINIMAL.encode() + b"title2: \xff\xfe\n")

@@ -236,6 +236,36 @@ def test_unsourced_in_tables():
     assert found[1][0] == 11
 
 
+def test_the_compact_form_carries_a_source_per_entry():
+    s = load(
+        """\
+        parameters:
+          f: {value: 1, source: C8}
+        strategies: {A: [x, y], B: [x]}
+        payoffs:
+          "x, x": {payoffs: ["2 * f", 0], source: "C4: the tie counts twice"}
+          "y, x": {payoffs: [1, {value: 0, source: C9}], note: "only A's 1 lacks one"}
+        """,
+        header="format: 1\ntitle: two\nplayers: [A, B]\nform: table\n",
+    )
+    assert s.compile().payoff(("x", "x")).tolist() == [2.0, 0.0]
+    assert [why for _, why in s.unsourced()] == [
+        "payoff of A for (y, x): the number 1 has no source"
+    ]
+
+
+def test_an_entry_of_the_compact_form_is_checked_like_a_list_entry():
+    expect_error(
+        """\
+        strategies: {A: [x], B: [x]}
+        payoffs:
+          "x, x": {payoffs: [1, 0], sorce: C4}  #<
+        """,
+        "unknown key 'sorce' in the entry for (x, x) (did you mean 'source'?)",
+        header="format: 1\ntitle: two\nplayers: [A, B]\nform: table\n",
+    )
+
+
 # -- errors -------------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """Scenarios written as variants of another one (``base:``)."""
 
+import os
 import textwrap
 
 import numpy as np
@@ -102,7 +103,7 @@ def test_variant_errors_are_located(tmp_path, base, body, line, message):
 
 def test_missing_base_and_cycles(tmp_path):
     missing = write(tmp_path, "m.yaml", "format: 1\nbase: nowhere.yaml\ntitle: M\n")
-    with pytest.raises(ScenarioError, match=r"m\.yaml:2: base scenario 'nowhere.yaml' not found"):
+    with pytest.raises(ScenarioError, match=r"m\.yaml:2: base 'nowhere.yaml' not found"):
         load_scenario(missing)
     write(tmp_path, "a.yaml", "format: 1\nbase: b.yaml\ntitle: A\n")
     b = write(tmp_path, "b.yaml", "format: 1\nbase: a.yaml\ntitle: B\n")
@@ -132,3 +133,72 @@ def test_move_thresholds_are_checked_and_inherited(tmp_path):
         ScenarioError, match=r"tb\.yaml:10: move thresholds: 'z' is not a parameter"
     ):
         load_scenario(bad)
+
+
+# -- what a base may point to ------------------------------------------------------------
+
+
+def variant_of(tmp_path, base: str):
+    return write(tmp_path, "v.yaml", f"format: 1\nbase: {base!r}\ntitle: V\n")
+
+
+@pytest.mark.parametrize(
+    "base, message",
+    [
+        ("/etc/passwd", "must be a path relative to the folder of this file"),
+        ("~/x.yaml", "must be a path relative to the folder of this file"),
+        ("base.txt", "must name a scenario file (.yaml or .yml)"),
+        ("../outside.yaml", "lies outside the folder of this file and its subfolders"),
+        ("inner/../../outside.yaml", "lies outside the folder of this file"),
+        ("link.yaml", "lies outside the folder of this file"),  # a link out of the tree
+        ("folder.yaml", "is a directory, not a scenario file"),
+        ("fifo.yaml", "is not a regular file (a FIFO, device or socket)"),
+        ("loop.yaml", "is a loop of symbolic links"),
+        ("missing.yaml", "not found"),
+    ],
+)
+def test_a_base_is_a_scenario_file_in_the_folder_tree(tmp_path, base, message):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(BASE)
+    here = tmp_path / "here"
+    (here / "inner").mkdir(parents=True)
+    (here / "base.txt").write_text(BASE)
+    (here / "folder.yaml").mkdir()
+    os.mkfifo(here / "fifo.yaml")
+    (here / "link.yaml").symlink_to(outside)
+    (here / "loop.yaml").symlink_to(here / "loop.yaml")
+    variant = variant_of(here, base)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(variant)
+    assert str(err.value).startswith(f"{variant}:2: base ")
+    assert message in str(err.value)
+
+
+def test_a_base_root_allows_bases_outside_the_folder(tmp_path):
+    write(tmp_path, "base.yaml", BASE)
+    here = tmp_path / "variants"
+    here.mkdir()
+    variant = variant_of(here, "../base.yaml")
+    with pytest.raises(ScenarioError, match="lies outside"):
+        load_scenario(variant)
+    assert load_scenario(variant, base_root=tmp_path).title == "V"
+    with pytest.raises(ScenarioError, match=r"lies outside .* \(base_root\)"):
+        load_scenario(variant, base_root=here)
+
+
+def test_a_file_that_is_not_a_scenario_is_not_echoed(tmp_path):
+    secret = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+    write(tmp_path, "passwd.yaml", secret)
+    variant = variant_of(tmp_path, "passwd.yaml")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(variant)
+    assert "root:x" not in str(err.value) and "daemon" not in str(err.value)
+    assert "a scenario must be a mapping" in str(err.value)
+
+
+def test_reading_a_fifo_does_not_wait_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "s.yaml")
+    with pytest.raises(ScenarioError, match="is not a regular file"):
+        load_scenario(tmp_path / "s.yaml")
+    with pytest.raises(ScenarioError, match="is a directory"):
+        load_scenario(tmp_path)

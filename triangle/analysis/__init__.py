@@ -4,6 +4,7 @@
 module                 concept
 =====================  =========================================================
 :mod:`.move`           the move a scenario asks about, resolved to indices
+:mod:`.gain`           the mover's gain, with named bounds
 :mod:`.point`          the verdict at one parameter point with the full solvers
 :mod:`.batch`          the same numbers at many points, batched, with certificates
 :mod:`.outcomes`       the followers' outcomes after each commitment; the wedge
@@ -32,6 +33,7 @@ from triangle.analysis.curves import (
     verdict_map,
 )
 from triangle.analysis.explain import TieFacts
+from triangle.analysis.gain import Gain
 from triangle.analysis.move import MoveSpec, resolve_move
 from triangle.analysis.outcomes import Outcome, Side, Wedge
 from triangle.analysis.point import PointResult, evaluate_point
@@ -51,6 +53,7 @@ __all__ = [
     "VERDICTS",
     "VERDICT_CODES",
     "Flip",
+    "Gain",
     "GainCurve",
     "GridAxis",
     "GridSweep",

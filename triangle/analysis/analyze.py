@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from triangle.analysis.explain import TieFacts, tie_facts
+from triangle.analysis.gain import Gain
 from triangle.analysis.move import MoveSpec, require_move, resolve_move
 from triangle.analysis.outcomes import Side, Wedge, side_outcomes, wedge_of
 from triangle.analysis.point import PointResult, evaluate_point, move_branches
@@ -40,18 +41,18 @@ class MoveAnalysis:
     game : Game
         The compiled game.
     spec : MoveSpec
-        The move as indices (mover, from, to, target, partner).
+        The move as indices (mover, from, to, target, third actor).
     before, after : Side
     point : PointResult
         Gains and verdict codes under each selection rule.
     wedge : Wedge or None
-        Only with a target and its partner in a triangle with stances.
+        Only with a target and a third actor in a triangle with stances.
     decomposition : dict
         The mover's gain by payoff component: its components at the representative
         AFTER outcome minus those at the representative BEFORE outcome (they add up
         to the lower bound of the gain).
     tie : TieFacts or None
-        What the target does with its partner tie and what it is worth (the
+        What the target does with its tie to the third actor and what it is worth (the
         explanation's numbers; :func:`triangle.report.reason` words them).
     thresholds : tuple of Threshold
     notes : tuple of str
@@ -72,6 +73,14 @@ class MoveAnalysis:
     notes: tuple[str, ...] = field(default=())
     tol: float = DEFAULT_TOL
 
+    def __repr__(self) -> str:
+        title = getattr(self.scenario, "title", None) or getattr(self.scenario, "path", "")
+        move = f"{self.mover}: {self.before.strategy} -> {self.after.strategy}"
+        return (
+            f"MoveAnalysis(scenario={title!r}, move={move!r}, verdict={self.verdict!r}, "
+            f"gain={self.gain!r})"
+        )
+
     @property
     def mover(self) -> str:
         return self.game.players[self.spec.mover]
@@ -81,8 +90,8 @@ class MoveAnalysis:
         return None if self.spec.target is None else self.game.players[self.spec.target]
 
     @property
-    def partner(self) -> str | None:
-        return None if self.spec.partner is None else self.game.players[self.spec.partner]
+    def third(self) -> str | None:
+        return None if self.spec.third is None else self.game.players[self.spec.third]
 
     @property
     def selection(self) -> Selection:
@@ -100,13 +109,18 @@ class MoveAnalysis:
         return {s: Verdict.from_code(self.point.codes[s]) for s in SELECTIONS}
 
     @property
-    def gain(self) -> tuple[float, float]:
-        """``(min, max)`` of the mover's gain under the plausible selection."""
-        return self.point.gains["plausible"]
+    def gain(self) -> Gain:
+        """The mover's gain under the plausible selection (``.min``, ``.max``)."""
+        return Gain.of(*self.point.gains[Selection.PLAUSIBLE])
+
+    @property
+    def gains(self) -> dict[str, Gain]:
+        """The mover's gain under each selection rule."""
+        return {s: Gain.of(*self.point.gains[s]) for s in SELECTIONS}
 
     @property
     def keep(self) -> TargetState:
-        """Whether the target's best reply AFTER keeps its partner tie (see
+        """Whether the target's best reply AFTER keeps its tie to the third actor (see
         :func:`~triangle.analysis.point.target_state`)."""
         return self.point.keep
 
@@ -129,7 +143,7 @@ def analyze_move(
         Parameter values replacing the scenario's.
     thresholds : sequence of str
         Parameters for which to find where the verdict flips and, when the move has
-        a target, where the target's choice about its partner flips
+        a target, where the target's choice about the third actor flips
         (:func:`~triangle.analysis.find_threshold`, kinds ``"verdict"`` then
         ``"target"``).
     tol : float
@@ -153,8 +167,11 @@ def analyze_move(
     --------
     >>> from triangle.scenario import load_scenario
     >>> a = analyze_move(load_scenario("scenarios/reverse_kissinger_2025.yaml"))
-    >>> a.verdict, round(a.gain[0], 2)
-    ('does not pay off', -0.65)
+    >>> a
+    MoveAnalysis(scenario='Reverse Kissinger: courting Russia, 2025', \
+move='US: cold -> warm:Russia', verdict='does not pay off', gain=Gain(-0.65))
+    >>> a.gain.min
+    -0.65
     """
     require_move(scenario)
     game = scenario.compile(overrides)

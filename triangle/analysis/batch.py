@@ -99,7 +99,7 @@ class MoveSweep:
         Configuration of the plausible AFTER outcomes per point (see
         :class:`PointResult`); ``None`` entries without a triangle.
     keep_value : ndarray
-        The target's value of keeping its partner tie (NaN when undefined).
+        The target's value of keeping its tie to the third actor (NaN when undefined).
     target_states : tuple of str
         The target's state at each point (:func:`target_state`).
     fallback : ndarray of bool
@@ -397,9 +397,9 @@ def judge_payoffs(
         if _has_target(template, spec):
             followers = [j for j in range(3) if j != spec.mover]
             shape = tuple(template.shape[j] for j in followers)
-            partner_k = np.unravel_index(reps, shape)[followers.index(spec.partner)]
-            sigma = np.zeros((cheap.size, template.shape[spec.partner]))
-            sigma[np.arange(cheap.size), partner_k] = 1.0
+            third_k = np.unravel_index(reps, shape)[followers.index(spec.third)]
+            sigma = np.zeros((cheap.size, template.shape[spec.third]))
+            sigma[np.arange(cheap.size), third_k] = 1.0
             keep[cheap], states[cheap] = _target_states(
                 template, spec, payoffs[cheap], sigma, target_atol[cheap]
             )
@@ -418,7 +418,7 @@ def judge_payoffs(
         configurations[done] = solved["configurations"][ok]
         if _has_target(template, spec):
             keep[done], states[done] = _target_states(
-                template, spec, payoffs[done], solved["partner"][ok], target_atol[done]
+                template, spec, payoffs[done], solved["third"][ok], target_atol[done]
             )
         mixed[done] = True
         fallback[hard[~ok]] = True
@@ -470,7 +470,7 @@ def _why_not(template: Game, spec: MoveSpec) -> str:
 
 
 def _has_target(template: Game, spec: MoveSpec) -> bool:
-    return spec.partner is not None and template.stances is not None
+    return spec.third is not None and template.stances is not None
 
 
 def _pure_configurations(names: np.ndarray, plausible: np.ndarray) -> np.ndarray:
@@ -492,14 +492,14 @@ def _target_states(
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`~triangle.analysis.point.target_state` for a batch of AFTER outcomes.
 
-    ``sigma`` is the partner's (possibly mixed) strategy at each point's
-    representative outcome, ``(batch, s_partner)``; the mover plays ``to``.
+    ``sigma`` is the third actor's (possibly mixed) strategy at each point's
+    representative outcome, ``(batch, s_third)``; the mover plays ``to``.
     """
-    t, p = spec.target, spec.partner
+    t, p = spec.target, spec.third
     own = np.moveaxis(payoffs[:, t], [1 + spec.mover, 1 + p, 1 + t], [1, 2, 3])
     u = np.einsum("bp,bpt->bt", sigma, own[:, spec.after])  # (batch, target strategies)
-    partner, target = template.players[p], template.players[t]
-    warm = np.array([partner in w for w in template.stances[t]])
+    third, target = template.players[p], template.players[t]
+    warm = np.array([third in w for w in template.stances[t]])
     values = np.full(len(sigma), np.nan)
     if warm.any() and (~warm).any():
         values = u[:, warm].max(axis=1) - u[:, ~warm].max(axis=1)
@@ -508,7 +508,7 @@ def _target_states(
     words = np.array(
         [
             TargetState.UNDETERMINED,
-            TargetState.PARTNER_COLD,
+            TargetState.THIRD_COLD,
             TargetState.KEEPS,
             TargetState.DROPS,
             TargetState.INDIFFERENT,
@@ -535,7 +535,7 @@ def _solve_mixed(
     """Every extreme equilibrium of both followers' games of the points ``hard``, from
     the batched solver, judged as :func:`evaluate_point` judges the one-game list.
 
-    Returns gains and codes per selection, configurations, the partner's strategy at
+    Returns gains and codes per selection, configurations, the third actor's strategy at
     the representative AFTER outcome and ``ok`` (``False`` where the game is ambiguous
     and must be solved one by one).
     """
@@ -617,17 +617,17 @@ def _solve_mixed(
     first[g[order]] = order
     seen[g[order]] = True
     ok &= seen
-    partner = np.zeros((count, template.shape[spec.partner])) if spec.partner is not None else None
-    if partner is not None:
+    third = np.zeros((count, template.shape[spec.third])) if spec.third is not None else None
+    if third is not None:
         followers = [j for j in range(3) if j != spec.mover]
-        mixes = eqs.x if followers.index(spec.partner) == 0 else eqs.y
-        partner[seen] = mixes[first[seen]]
+        mixes = eqs.x if followers.index(spec.third) == 0 else eqs.y
+        third[seen] = mixes[first[seen]]
     return {
         "ok": ok,
         "gains": gains,
         "codes": codes,
         "configurations": configurations,
-        "partner": partner,
+        "third": third,
     }
 
 

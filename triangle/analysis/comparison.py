@@ -9,7 +9,7 @@ from triangle.analysis.analyze import MoveAnalysis, analyze_move
 from triangle.analysis.move import require_move
 from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
-from triangle.errors import TriangleInputError
+from triangle.errors import TriangleInputError, excerpt
 from triangle.scenario import load_scenario
 
 __all__ = ["compare"]
@@ -39,7 +39,7 @@ def compare(
     if unknown:
         known = sorted({k for s in loaded for k in s.parameters})
         raise TriangleInputError(
-            f"unknown parameter {unknown[0]!r}: no scenario declares it; known parameters: "
+            f"unknown parameter {excerpt(unknown[0])}: no scenario declares it; known parameters: "
             f"{', '.join(known)}"
         )
     return tuple(

@@ -1,5 +1,5 @@
-"""The numbers behind the explanation of a move: what the target does with its partner
-tie after the move, and what that choice is worth.
+"""The numbers behind the explanation of a move: what the target does with its tie to
+the third actor after the move, and what that choice is worth.
 
 :func:`tie_facts` computes them at the representative AFTER outcome; the sentence
 that states them is written by :func:`triangle.report.prose.reason`.
@@ -15,7 +15,7 @@ import numpy as np
 
 from triangle.analysis.move import MoveSpec
 from triangle.analysis.outcomes import Side
-from triangle.analysis.point import keep_value, partner_warm, tie_probability
+from triangle.analysis.point import keep_value, third_warm, tie_probability
 from triangle.equilibria.regret import expected_value
 from triangle.equilibria.tolerance import player_tolerances
 from triangle.game import Game
@@ -25,22 +25,23 @@ __all__ = ["TieFacts", "reply_values", "tie_facts"]
 
 @dataclass(frozen=True)
 class TieFacts:
-    """What the move's target does with its tie to its partner, and why.
+    """What the move's target does with its tie to the third actor, and why.
 
     Attributes
     ----------
-    target, partner, mover : str
+    target, third, mover : str
+        The move's target, the third actor of the triangle and the mover.
     friendly_before, friendly_after : bool
-        Whether the target–partner tie is friendly at the representative BEFORE and
+        Whether the target–third tie is friendly at the representative BEFORE and
         AFTER outcomes.
-    partner_warm : bool
-        Whether the partner is warm toward the target after the move (if not, the
+    third_warm : bool
+        Whether the third actor is warm toward the target after the move (if not, the
         target has no tie to keep).
     friendly_costs : tuple of (str, float)
-        When the partner is cold: what a friendly tie would cost each side that
+        When the third actor is cold: what a friendly tie would cost each side that
         would lose by it (payoff units, positive), the other side being warm.
     keep_value : float or None
-        The target's payoff from its best reply warm toward the partner minus that
+        The target's payoff from its best reply warm toward the third actor minus that
         from its best reply that is not (``None`` when undefined).
     keep_parts : dict
         ``keep_value`` by payoff component.
@@ -54,11 +55,11 @@ class TieFacts:
     """
 
     target: str
-    partner: str
+    third: str
     mover: str
     friendly_before: bool
     friendly_after: bool
-    partner_warm: bool
+    third_warm: bool
     friendly_costs: tuple[tuple[str, float], ...] = ()
     keep_value: float | None = None
     keep_parts: dict[str, float] = field(default_factory=dict)
@@ -66,9 +67,9 @@ class TieFacts:
     atol: float = 0.0
 
     @property
-    def partner_cold(self) -> bool:
-        """The tie is hostile after the move because the partner is cold to the target."""
-        return not self.friendly_after and not self.partner_warm
+    def third_cold(self) -> bool:
+        """The tie is hostile after the move because the third actor is cold to the target."""
+        return not self.friendly_after and not self.third_warm
 
 
 def reply_values(game: Game, profile, player: int) -> dict[str, np.ndarray]:
@@ -105,30 +106,30 @@ def tie_facts(game: Game, spec: MoveSpec, before: Side, after: Side, tol: float)
     """The facts of :class:`TieFacts` at the representative AFTER outcome.
 
     Values below ``tol`` times the payoff range of the player they belong to count as
-    zero. ``None`` when the move has no target and partner in a triangle with
+    zero. ``None`` when the move has no target and third actor in a triangle with
     stances, or when the representative AFTER outcome is mixed.
     """
     atols = player_tolerances(game, tol)
-    if spec.target is None or spec.partner is None or game.stances is None:
+    if spec.target is None or spec.third is None or game.stances is None:
         return None
     if after.representative.kind != "pure":
         return None
-    t, p, m = (game.players[j] for j in (spec.target, spec.partner, spec.mover))
+    t, p, m = (game.players[j] for j in (spec.target, spec.third, spec.mover))
     profile = after.profile
-    friendly_after = tie_probability(game, profile, spec.target, spec.partner) > 0.5
+    friendly_after = tie_probability(game, profile, spec.target, spec.third) > 0.5
     friendly_before = (
         before.representative.kind == "pure"
-        and tie_probability(game, before.profile, spec.target, spec.partner) > 0.5
+        and tie_probability(game, before.profile, spec.target, spec.third) > 0.5
     )
-    warm = partner_warm(game, spec, profile)
+    warm = third_warm(game, spec, profile)
     facts = TieFacts(t, p, m, friendly_before, friendly_after, warm, atol=float(atols[spec.target]))
     if not friendly_after and not warm:
         costs = []
-        for who, other in ((spec.target, spec.partner), (spec.partner, spec.target)):
+        for who, other in ((spec.target, spec.third), (spec.third, spec.target)):
             warmed = _warmed(game, profile, other, who)
             if warmed is None:
                 continue
-            side = dataclasses.replace(spec, target=who, partner=other)
+            side = dataclasses.replace(spec, target=who, third=other)
             value, _, _ = keep_value(game, side, warmed)
             if math.isfinite(value) and value < -atols[who]:
                 costs.append((game.players[who], -value))

@@ -4,8 +4,8 @@ A scenario's ``move: {player, from, to, target?}`` names a *mover* switching its
 commitment from one pure strategy to another, and optionally the *target*: the
 player whose alignment the move tries to change. :func:`resolve_move` turns it into
 a :class:`MoveSpec` of indices, finding the target when the scenario does not name
-it, and the target's *partner* (the third actor of a triangle, the one the target
-might be split from).
+it, and the *third actor* of a triangle: the one the target might be split from
+(not to be confused with Dittmer's role *partner*).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class MoveSpec:
         The mover's ``from`` and ``to`` strategies.
     target : int or None
         Whose alignment the move tries to change (see :func:`resolve_move`).
-    partner : int or None
+    third : int or None
         In a triangle, the third actor: the one the target might be split from.
     target_rule : str
         How the target was found: ``"scenario"`` (stated in the file), ``"default"``
@@ -51,7 +51,7 @@ class MoveSpec:
     before: int
     after: int
     target: int | None = None
-    partner: int | None = None
+    third: int | None = None
     target_rule: str = "none"
 
 
@@ -60,12 +60,12 @@ def _stance(game: Game, player: int, strategy: int) -> frozenset[str] | None:
 
 
 def resolve_move(scenario, game: Game) -> MoveSpec:
-    """Indices of the scenario's move in ``game``, with its target and the target's partner.
+    """Indices of the scenario's move in ``game``, with its target and the third actor.
 
     The target is the one stated in the scenario's ``move:`` block; otherwise, when
     the mover has exactly two opponents and the game has stances, it is the player
     the ``to`` strategy is warm toward and the ``from`` strategy is not, if there is
-    exactly one such player; otherwise there is none. The partner is the third actor
+    exactly one such player; otherwise there is none. The third actor is the remaining player
     (only in a three-player game).
 
     Raises
@@ -92,9 +92,9 @@ def resolve_move(scenario, game: Game) -> MoveSpec:
         gained = _stance(game, i, k1) - _stance(game, i, k0)
         if len(gained) == 1:
             target, rule = game.player_index(next(iter(gained))), "default"
-    partner = None
+    third = None
     if target is not None and game.n_players == 3 and target != i:
-        partner = next(j for j in range(3) if j not in (i, target))
+        third = next(j for j in range(3) if j not in (i, target))
     if target == i:
         raise TriangleInputError(f"{scenario.path}: the move's target is the mover itself")
-    return MoveSpec(i, k0, k1, target, partner, rule)
+    return MoveSpec(i, k0, k1, target, third, rule)

@@ -1,5 +1,5 @@
 """The outcomes of a move: the followers' equilibria after each commitment, grouped,
-and whether the move splits its target from the target's partner.
+and whether the move splits its target from the third actor.
 
 Outcomes that give every player the same payoffs and the same ties are grouped (a
 stance toward a cold actor changes nothing), keeping the list of their profiles.
@@ -22,12 +22,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from triangle.analysis.move import MoveSpec
-from triangle.analysis.point import embed_profile, representative, tie_probability, triad_of
+from triangle.analysis.point import (
+    embed_profile,
+    relations_of,
+    representative,
+    tie_probability,
+    triad_of,
+)
 from triangle.equilibria.commitment import CommitmentBranch
 from triangle.equilibria.regret import expected_value
 from triangle.equilibria.tolerance import PURE_ATOL, player_tolerances
 from triangle.game import Game
-from triangle.roles import Triad
+from triangle.roles import Relations, Triad
 from triangle.vocabulary import TieState, WedgeStatus
 
 __all__ = ["Outcome", "Side", "Wedge", "components_at", "side_outcomes", "wedge_of"]
@@ -40,6 +46,11 @@ def components_at(game: Game, profile) -> dict[str, dict[str, float]]:
         p: {name: expected_value(array[i], profile) for name, array in parts}
         for i, p in enumerate(game.players)
     }
+
+
+def _readable(payoffs: dict[str, float]) -> dict[str, float]:
+    """Payoffs for a ``repr``: rounded to 12 decimals, as the JSON output writes them."""
+    return {p: float(round(v, 12)) + 0.0 for p, v in payoffs.items()}
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,6 +73,9 @@ class Outcome:
         It is among the outcomes of the plausible selection.
     triad : Triad or None
         The strategic triangle (pure outcomes of 3-player games with stances).
+    relations : Relations or None
+        How likely each tie is to be friendly (games with stances, any number of
+        players, pure or mixed outcomes).
     components : dict
         ``{player: {component: value}}``.
     """
@@ -74,6 +88,14 @@ class Outcome:
     selected: bool
     triad: Triad | None
     components: dict[str, dict[str, float]]
+    relations: Relations | None = None
+
+    def __repr__(self) -> str:
+        shape = "" if self.triad is None else f", triad={self.triad.configuration!r}"
+        return (
+            f"Outcome(kind={self.kind!r}, payoffs={_readable(self.payoffs)}{shape}, "
+            f"equilibria={len(self.profiles)}, selected={self.selected})"
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,10 +126,23 @@ class Side:
     profile: tuple[np.ndarray, ...]
     triads: tuple[Triad, ...]
 
+    def __repr__(self) -> str:
+        shape = "" if self.triad is None else f", triad={self.triad.configuration!r}"
+        selected = sum(o.selected for o in self.outcomes)
+        return (
+            f"Side(strategy={self.strategy!r}, payoffs={_readable(self.payoffs)}{shape}, "
+            f"outcomes={len(self.outcomes)}, selected={selected})"
+        )
+
     @property
     def triad(self) -> Triad | None:
         """The triangle of the representative outcome (``None`` without one)."""
         return self.representative.triad
+
+    @property
+    def relations(self) -> Relations | None:
+        """The ties at the representative outcome (``None`` without stances)."""
+        return self.representative.relations
 
     @property
     def roles(self) -> dict[str, str] | None:
@@ -151,10 +186,10 @@ def side_outcomes(
     groups: list[list[int]] = []
     keys: list[tuple | None] = []
     for j, eq in enumerate(equilibria):
-        triad = triad_of(game, profiles[j])
+        relations = relations_of(game, profiles[j])
         key = None
-        if triad is not None:
-            key = (triad.signs, np.asarray(eq.payoffs))
+        if relations is not None and relations.is_pure:
+            key = (relations.friendly, np.asarray(eq.payoffs))
         for g, other in zip(groups, keys, strict=True):
             if (
                 key is not None
@@ -184,6 +219,7 @@ def side_outcomes(
             selected=any(j in selected for j in members),
             triad=triad_of(game, profiles[first]),
             components=components_at(game, profiles[first]),
+            relations=relations_of(game, profiles[first]),
         )
         outcomes.append(outcome)
         for j in members:
@@ -206,26 +242,27 @@ def side_outcomes(
 
 @dataclass(frozen=True)
 class Wedge:
-    """Whether the move splits its target from the target's partner.
+    """Whether the move splits its target from the third actor (drives a *wedge*
+    between them).
 
     Attributes
     ----------
-    target, partner : str
+    target, third : str
     before, after : TieState
-        The target–partner tie over the selected outcomes: friendly in all, hostile
+        The target–third tie over the selected outcomes: friendly in all, hostile
         in all, or varying.
     status : WedgeStatus
     """
 
     target: str
-    partner: str
+    third: str
     before: TieState
     after: TieState
     status: WedgeStatus
 
     @property
     def wedge(self) -> bool:
-        """The target–partner tie is hostile in every selected AFTER outcome."""
+        """The target–third tie is hostile in every selected AFTER outcome."""
         return self.after == TieState.HOSTILE
 
 
@@ -241,16 +278,16 @@ def _tie_state(game: Game, side: Side, a: int, b: int) -> TieState:
 
 
 def wedge_of(game: Game, spec: MoveSpec, before: Side, after: Side) -> Wedge | None:
-    """The :class:`Wedge` of a move with a target and a partner in a triangle with
+    """The :class:`Wedge` of a move with a target and a third actor in a triangle with
     stances; ``None`` otherwise."""
-    if spec.target is None or spec.partner is None or game.stances is None:
+    if spec.target is None or spec.third is None or game.stances is None:
         return None
-    b = _tie_state(game, before, spec.target, spec.partner)
-    a = _tie_state(game, after, spec.target, spec.partner)
+    b = _tie_state(game, before, spec.target, spec.third)
+    a = _tie_state(game, after, spec.target, spec.third)
     if a == TieState.HOSTILE:
         status = WedgeStatus.ALREADY_BROKEN if b == TieState.HOSTILE else WedgeStatus.BREAKS
     elif a == TieState.FRIENDLY:
         status = WedgeStatus.HOLDS
     else:
         status = WedgeStatus.DEPENDS
-    return Wedge(game.players[spec.target], game.players[spec.partner], b, a, status)
+    return Wedge(game.players[spec.target], game.players[spec.third], b, a, status)

@@ -32,7 +32,7 @@ from triangle.equilibria.result import pure_picks
 from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL, regret_tolerance
 from triangle.errors import SolverError
 from triangle.game import Game, embed
-from triangle.roles import Triad
+from triangle.roles import Relations, Triad
 from triangle.vocabulary import (
     MIXED,
     SELECTIONS,
@@ -50,7 +50,8 @@ __all__ = [
     "keep_state",
     "keep_value",
     "move_branches",
-    "partner_warm",
+    "third_warm",
+    "relations_of",
     "representative",
     "side_bounds",
     "target_state",
@@ -59,22 +60,23 @@ __all__ = [
 ]
 
 
-def keep_state(value: float, atol: float, partner_warm: bool = True) -> TargetState:
-    """Whether the target's best reply keeps its partner tie, from the value of keeping it.
+def keep_state(value: float, atol: float, third_warm: bool = True) -> TargetState:
+    """Whether the target's best reply keeps its tie to the third actor, from the value of
+    keeping it.
 
-    ``value`` is the target's payoff from its best reply warm toward the partner minus
-    that from its best reply that is not (NaN when undefined); ``partner_warm`` whether
-    the partner is warm toward the target at all (if not, there is no tie to keep).
+    ``value`` is the target's payoff from its best reply warm toward the third actor minus
+    that from its best reply that is not (NaN when undefined); ``third_warm`` whether
+    the third actor is warm toward the target at all (if not, there is no tie to keep).
 
     Examples
     --------
     >>> keep_state(4.5, 1e-9), keep_state(-0.5, 1e-9), keep_state(0.0, 1e-9, False)
-    ('keeps', 'drops', 'partner cold')
+    ('keeps', 'drops', 'third actor cold')
     """
     if value is None or not math.isfinite(value):
         return TargetState.UNDETERMINED
-    if not partner_warm:
-        return TargetState.PARTNER_COLD
+    if not third_warm:
+        return TargetState.THIRD_COLD
     if value > atol:
         return TargetState.KEEPS
     if value < -atol:
@@ -164,6 +166,24 @@ def tie_probability(game: Game, profile, a: int, b: int) -> float:
     return float(pa * pb)
 
 
+def relations_of(game: Game, profile) -> Relations | None:
+    """How likely each tie is to be friendly under a profile of a game with stances
+    (any number of players; exactly 0 or 1 within :data:`PURE_ATOL`)."""
+    if game.stances is None:
+        return None
+    n = game.n_players
+
+    def snapped(x: float) -> float:
+        return 1.0 if x >= 1 - PURE_ATOL else (0.0 if x <= PURE_ATOL else x)
+
+    return Relations(
+        game.players,
+        tuple(
+            snapped(tie_probability(game, profile, a, b)) for a in range(n) for b in range(a + 1, n)
+        ),
+    )
+
+
 def triad_of(game: Game, profile) -> Triad | None:
     """The strategic triangle at a pure profile of a three-player game with stances."""
     picks = pure_picks(profile)
@@ -171,21 +191,21 @@ def triad_of(game: Game, profile) -> Triad | None:
 
 
 def keep_value(game: Game, spec: MoveSpec, profile) -> tuple[float, int | None, int | None]:
-    """The target's value of keeping its partner tie at an AFTER profile.
+    """The target's value of keeping its tie to the third actor at an AFTER profile.
 
-    The target's payoff from its best reply warm toward the partner minus that from
-    its best reply that is not, with the mover at ``to`` and the partner at its
+    The target's payoff from its best reply warm toward the third actor minus that from
+    its best reply that is not, with the mover at ``to`` and the third actor at its
     strategy in ``profile`` (mixtures allowed). Returns ``(value, keep, drop)`` with
     the two best replies (the first in strategy order among equal payoffs); NaN
-    and ``None`` when there is no target, no partner, no stances, or every strategy
+    and ``None`` when there is no target, no third actor, no stances, or every strategy
     of the target is on one side.
     """
-    if spec.target is None or spec.partner is None or game.stances is None:
+    if spec.target is None or spec.third is None or game.stances is None:
         return math.nan, None, None
-    t, partner = spec.target, game.players[spec.partner]
+    t, third = spec.target, game.players[spec.third]
     u = strategy_payoffs(game, profile, t)
-    keep = [k for k, warm in enumerate(game.stances[t]) if partner in warm]
-    drop = [k for k, warm in enumerate(game.stances[t]) if partner not in warm]
+    keep = [k for k, warm in enumerate(game.stances[t]) if third in warm]
+    drop = [k for k, warm in enumerate(game.stances[t]) if third not in warm]
     if not keep or not drop:
         return math.nan, None, None
     best_keep = max(keep, key=lambda k: (u[k], -k))
@@ -193,21 +213,21 @@ def keep_value(game: Game, spec: MoveSpec, profile) -> tuple[float, int | None, 
     return float(u[best_keep] - u[best_drop]), best_keep, best_drop
 
 
-def partner_warm(game: Game, spec: MoveSpec, profile) -> bool:
-    """Whether the partner is warm toward the target with positive probability."""
-    if spec.target is None or spec.partner is None or game.stances is None:
+def third_warm(game: Game, spec: MoveSpec, profile) -> bool:
+    """Whether the third actor is warm toward the target with positive probability."""
+    if spec.target is None or spec.third is None or game.stances is None:
         return False
     t = game.players[spec.target]
-    sigma = profile[spec.partner]
+    sigma = profile[spec.third]
     return any(
-        sigma[k] > PURE_ATOL and t in warm for k, warm in enumerate(game.stances[spec.partner])
+        sigma[k] > PURE_ATOL and t in warm for k, warm in enumerate(game.stances[spec.third])
     )
 
 
 def target_state(game: Game, spec: MoveSpec, profile, atol: float) -> tuple[float, str]:
     """:func:`keep_value` and :func:`keep_state` at an AFTER profile."""
     value = keep_value(game, spec, profile)[0]
-    return value, keep_state(value, atol, partner_warm(game, spec, profile))
+    return value, keep_state(value, atol, third_warm(game, spec, profile))
 
 
 @dataclass(frozen=True)

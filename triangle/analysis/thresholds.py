@@ -2,7 +2,7 @@
 
 :func:`find_threshold` finds the values of one parameter at which the verdict on a
 scenario's move changes (``kind="verdict"``), or at which the target's best reply
-after the move changes between keeping and dropping its tie with its partner
+after the move changes between keeping and dropping its tie with the third actor
 (``kind="target"``), within the parameter's declared range (or a given ``[lo, hi]``).
 
 Two methods:
@@ -45,7 +45,7 @@ from triangle.analysis.point import evaluate_point
 from triangle.equilibria.commitment import check_selection
 from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
-from triangle.errors import TriangleInputError
+from triangle.errors import TriangleInputError, excerpt
 from triangle.numbers import flip_value
 from triangle.vocabulary import Verdict
 
@@ -59,6 +59,9 @@ EXACT = "exact (piecewise linear)"
 BISECTION = "bisection"
 _PROBES = (0.0, 0.2763932022500210, 0.5, 0.7236067977499790, 1.0)
 """Where in the range the payoffs are compiled to check that they are affine."""
+_GOLDEN = 0.3819660112501051
+"""Where in a range without flips its state is read: a point no payoff crossing is
+expected to fall on."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,13 @@ class Threshold:
         Nearest flip minus ``value``; ``None`` when there is no flip.
     selection : str
     notes : tuple of str
-    target, partner : str or None
-        The move's target and its partner (named by ``kind="target"`` findings).
+    target, third : str or None
+        The move's target and the third actor (named by ``kind="target"`` findings).
+    steady : str or None
+        Without flips: the state throughout the interval. It differs from ``state``
+        when the scenario's value sits on an isolated point where the game is
+        degenerate (two payoffs equal, say), e.g. a verdict that depends on equilibrium
+        selection only there. ``None`` when there are flips.
 
     :func:`triangle.report.threshold_sentence` states the finding in words.
     """
@@ -125,7 +133,8 @@ class Threshold:
     selection: str = "plausible"
     notes: tuple[str, ...] = field(default=())
     target: str | None = None
-    partner: str | None = None
+    third: str | None = None
+    steady: str | None = None
 
     @property
     def points(self) -> tuple[float, ...]:
@@ -308,7 +317,7 @@ def find_threshold(
     kind : {"verdict", "target"}
         ``"verdict"``: where the verdict on the move changes. ``"target"``: where the
         target's best reply after the move changes between keeping and dropping its
-        tie with its partner (value of keeping it, at the representative AFTER outcome,
+        tie with the third actor (value of keeping it, at the representative AFTER outcome,
         crossing zero).
     lo, hi : float, optional
         The interval to search; default the declared range, or
@@ -330,7 +339,7 @@ def find_threshold(
     TriangleInputError
         For an unknown parameter (the message lists the known ones), a bad kind or
         interval, a scenario without a move, or ``kind="target"`` without a target
-        and partner.
+        and third actor.
 
     Examples
     --------
@@ -342,12 +351,12 @@ def find_threshold(
     check_selection(selection)
     if kind not in KINDS:
         raise TriangleInputError(
-            f"unknown threshold kind {kind!r}; valid kinds: {', '.join(KINDS)}"
+            f"unknown threshold kind {excerpt(kind)}; valid kinds: {', '.join(KINDS)}"
         )
     if parameter not in scenario.parameters:
         known = ", ".join(scenario.parameters) or "none (this scenario has no parameters)"
         raise TriangleInputError(
-            f"unknown parameter {parameter!r} for {scenario.path}; known parameters: {known}"
+            f"unknown parameter {excerpt(parameter)} for {scenario.path}; known parameters: {known}"
         )
     overrides = dict(overrides or {})
     value = scenario.parameter_values(overrides)[parameter]
@@ -377,11 +386,11 @@ def find_threshold(
     spec = resolve_move(scenario, game)
     names = {
         "target": None if spec.target is None else game.players[spec.target],
-        "partner": None if spec.partner is None else game.players[spec.partner],
+        "third": None if spec.third is None else game.players[spec.third],
     }
-    if kind == "target" and (spec.partner is None or game.stances is None):
+    if kind == "target" and (spec.third is None or game.stances is None):
         raise TriangleInputError(
-            f"{scenario.path}: kind='target' needs a move with a target and a partner in a "
+            f"{scenario.path}: kind='target' needs a move with a target and a third actor in a "
             "triangle with stances (relations form, or a table with `stances:`)"
         )
     ev = _Evaluator(scenario, parameter, overrides, kind, selection, tol, timeout)
@@ -413,6 +422,9 @@ def find_threshold(
             )
         flips.append(Flip(float(x), below, above, ok))
     state = ev.full(value)
+    steady = None
+    if not flips:  # the state away from isolated points: at a point no crossing falls on
+        (steady,) = ev.cheap([lo + _GOLDEN * (hi - lo)])
     if ev.fallbacks:
         notes.append(f"{ev.fallbacks} evaluated points needed the full solver")
     if ev.mixed:
@@ -437,5 +449,6 @@ def find_threshold(
         selection=selection,
         notes=tuple(notes),
         target=names["target"],
-        partner=names["partner"],
+        third=names["third"],
+        steady=steady,
     )

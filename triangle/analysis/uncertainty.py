@@ -24,7 +24,7 @@ Summaries (:func:`monte_carlo`)
     coverage near 0 and 1 where the normal approximation does not); the mover's gain
     (mean, standard deviation, quantiles: the lower end of the gain interval, which is
     the gain itself whenever the selected outcomes agree); the probability that the
-    target *flips* (its best reply after the move drops its tie with its partner) with
+    target *flips* (its best reply after the move drops its tie with the third actor) with
     its interval; shares of target states and AFTER configurations; Spearman rank
     correlations of the gain with each drawn parameter over the first
     :data:`SCREEN` points (screening, every run); and variance-based Sobol indices of
@@ -447,7 +447,7 @@ class MonteCarlo:
 
     Attributes
     ----------
-    path, title, mover, move_from, move_to, target, partner : str or None
+    path, title, mover, move_from, move_to, target, third : str or None
     selection : str
     samples, seed : int
     parameters : tuple of str
@@ -464,7 +464,7 @@ class MonteCarlo:
     gain_range_share : float
         Share of points where the selected outcomes give a range of gains.
     flip : Probability
-        That the target drops its tie with its partner after the move.
+        That the target drops its tie with the third actor after the move.
     target_states, configurations : dict
         Share of points in each target state / AFTER configuration.
     spearman : dict
@@ -495,7 +495,7 @@ class MonteCarlo:
     move_from: str
     move_to: str
     target: str | None
-    partner: str | None
+    third: str | None
     selection: str
     samples: int
     seed: int
@@ -548,7 +548,7 @@ def _move_words(scenario, spec, template) -> dict:
         "move_from": move.from_strategy,
         "move_to": move.to_strategy,
         "target": None if spec.target is None else template.players[spec.target],
-        "partner": None if spec.partner is None else template.players[spec.partner],
+        "third": None if spec.third is None else template.players[spec.third],
     }
 
 

@@ -3,8 +3,9 @@
 Each verb (one module each) parses its options, calls the library and prints. Bad
 input (a scenario error, an unknown parameter, a bad option value) exits with status
 2 and one line on stderr, ``file:line: what is wrong``; any other failure exits with
-status 1. Heavy libraries (nashpy, pygambit, matplotlib) are imported inside the
-verbs that need them, so ``triangle --help`` starts fast.
+status 1; a reader that closes the pipe early (``| head``) ends it quietly, status 0.
+Heavy libraries (nashpy, pygambit, matplotlib) are imported inside the verbs that need
+them, so ``triangle --help`` starts fast.
 """
 
 from __future__ import annotations
@@ -17,11 +18,33 @@ import click
 from triangle import __version__
 from triangle.cli import analyze, plot, solve, sweep, validate
 from triangle.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
+from triangle.errors import bounded
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_OK", "BadInput", "cli", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Command(click.Group):
+    """The ``triangle`` group: its :meth:`main` (what the console script and click's test
+    runner call) gives every outcome its status and one-line message (:func:`main`)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> int:
+        status = _outcome(self, sys.argv[1:] if args is None else list(args))
+        if standalone_mode:
+            sys.exit(status)
+        return status
+
+
+@click.group(
+    cls=_Command,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="triangle")
 def cli() -> None:
     """Strategic-triangle game theory for three-actor scenarios.
@@ -52,26 +75,74 @@ for command in (
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the console script: conventional exit statuses, no tracebacks."""
+    """Entry point of the console script: conventional exit statuses, no tracebacks.
+
+    Every error is one line on stderr, whatever its cause (a usage error too, with a
+    pointer to ``--help``), and quotes what the user wrote only in excerpts. When the
+    reader of stdout stops reading (``triangle sweep ... | head``), the command ends
+    quietly with status 0: it gave what was asked for, and whether the pipe closed
+    before or after the last line depends on timing alone.
+    """
+    cli.main(argv)
+
+
+def _outcome(group: click.Group, args: list[str]) -> int:
+    """Run the command line; the exit status, every failure reported on one line."""
     try:
-        cli.main(args=argv, prog_name="triangle", standalone_mode=False)
-    except click.exceptions.Exit as err:
-        sys.exit(err.exit_code)
-    except click.Abort:
-        click.echo("triangle: aborted", err=True)
-        sys.exit(EXIT_FAILURE)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(err.exit_code)
+        status = _run(group, args)
+    except SystemExit as done:  # a verb that ends with a status of its own (validate)
+        status = done.code if isinstance(done.code, int) else EXIT_OK
     except BrokenPipeError:
-        sys.exit(EXIT_FAILURE)
+        status = _closed_pipe()
+    try:
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+    except BrokenPipeError:
+        status = _closed_pipe()
+    return status
+
+
+_NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())
+"""What click raises for a group called without a command (click 8.2 and later)."""
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout has gone: nothing more can be written, nothing is wrong."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so that the exit has nothing left to flush
+    return EXIT_OK
+
+
+def _run(group: click.Group, args: list[str]) -> int:
+    # make_context and invoke rather than click's own main, which turns a closed pipe
+    # into status 1 and prints usage errors on several lines
+    try:
+        with group.make_context("triangle", args) as ctx:
+            group.invoke(ctx)
+    except click.exceptions.Exit as err:
+        return err.exit_code
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        click.echo("triangle: aborted", err=True)
+        return EXIT_FAILURE
+    except _NO_ARGS as err:  # `triangle` alone: its help, as click shows it
+        err.show()
+        return err.exit_code
+    except click.UsageError as err:
+        command = err.ctx.command_path if err.ctx is not None else "triangle"
+        click.echo(f"{command}: {bounded(err.format_message())} (see '{command} --help')", err=True)
+        return err.exit_code
+    except click.ClickException as err:
+        err.message = bounded(err.message)
+        err.show()
+        return err.exit_code
+    except BrokenPipeError:
+        raise
     except Exception as err:  # noqa: BLE001 - the last line of defence of a CLI
         if os.environ.get("TRIANGLE_DEBUG"):
             raise
         click.echo(
-            f"triangle: internal error: {type(err).__name__}: {err} "
+            f"triangle: internal error: {type(err).__name__}: {bounded(str(err))} "
             "(set TRIANGLE_DEBUG=1 for the traceback)",
             err=True,
         )
-        sys.exit(EXIT_FAILURE)
-    sys.exit(EXIT_OK)
+        return EXIT_FAILURE
+    return EXIT_OK

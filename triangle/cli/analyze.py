@@ -6,6 +6,7 @@ import click
 
 from triangle.cli.common import (
     bad_input_is_exit_2,
+    base_root_option,
     check_out,
     emit_json,
     format_option,
@@ -41,6 +42,7 @@ def analyses_for(
 @format_option
 @param_option
 @threshold_option
+@base_root_option
 @timeout_option
 @bad_input_is_exit_2
 def analyze(
@@ -80,6 +82,7 @@ def analyze(
 @format_option
 @param_option
 @threshold_option
+@base_root_option
 @timeout_option
 @click.option(
     "--out",

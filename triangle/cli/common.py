@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +18,8 @@ from typing import Any
 import click
 
 from triangle.equilibria.methods import DEFAULT_TIMEOUT
-from triangle.errors import TriangleInputError
+from triangle.errors import TriangleInputError, excerpt
+from triangle.numbers import plain
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -51,6 +53,56 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
 
 
+class Number(click.ParamType):
+    """A finite number, within ``[lo, hi]`` when given: checked where it is parsed, so
+    that ``inf``, ``nan`` and ``1e999`` are refused with the option's name.
+
+    Examples
+    --------
+    >>> Number(0.1, 86400).convert("5", None, None)
+    5.0
+    >>> Number().convert("nan", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 'nan' is not a finite number
+    """
+
+    name = "number"
+
+    def __init__(self, lo: float | None = None, hi: float | None = None) -> None:
+        self.lo, self.hi = lo, hi
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{excerpt(value)} is not a number", param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{excerpt(value)} is not a finite number", param, ctx)
+        too_low = self.lo is not None and number < self.lo
+        if too_low or (self.hi is not None and number > self.hi):
+            lo = "" if self.lo is None else plain(self.lo)
+            hi = "" if self.hi is None else plain(self.hi)
+            self.fail(f"{plain(number)} is outside [{lo}, {hi}]", param, ctx)
+        return number
+
+
+class Override(click.ParamType):
+    """A ``NAME=VALUE`` parameter override, its value a finite number (checked where it
+    is parsed; the scenario checks the name and the range)."""
+
+    name = "NAME=VALUE"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from triangle.scenario import parse_override
+
+        try:
+            parse_override(value)
+        except TriangleInputError as err:
+            self.fail(str(err), param, ctx)
+        return str(value)
+
+
 format_option = click.option(
     "--format",
     "fmt",
@@ -63,6 +115,7 @@ param_option = click.option(
     "--param",
     "params",
     multiple=True,
+    type=Override(),
     metavar="NAME=VALUE",
     help="Override a scenario parameter (repeatable), e.g. --param rivalry=2.",
 )
@@ -76,6 +129,30 @@ threshold_option = click.option(
         "Default: the parameters the scenario's move names under thresholds:."
     ),
 )
+
+
+def _remember_base_root(ctx: click.Context, param: Any, value: str | None) -> None:
+    ctx.meta["base_root"] = value
+
+
+base_root_option = click.option(
+    "--base-root",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    expose_value=False,
+    callback=_remember_base_root,
+    metavar="DIR",
+    help=(
+        "Let base: name scenario files anywhere under DIR [default: only in the folder "
+        "tree of the file that names them]."
+    ),
+)
+
+
+def base_root() -> str | None:
+    """The ``--base-root`` of the command being run (``None`` when not given)."""
+    ctx = click.get_current_context(silent=True)
+    return None if ctx is None else ctx.meta.get("base_root")
 
 
 class Seconds(click.FloatRange):
@@ -120,7 +197,7 @@ def load(path: str, params: tuple[str, ...]):
     """
     from triangle.scenario import load_scenario, parse_overrides
 
-    scenario = load_scenario(path)
+    scenario = load_scenario(path, base_root=base_root())
     overrides = parse_overrides(params)
     values = scenario.parameter_values(overrides)
     return scenario, overrides, values
@@ -131,7 +208,7 @@ def load_all(paths: tuple[str, ...], option: str | None = None, names: tuple[str
     (named by ``option`` in the message, e.g. ``--threshold``)."""
     from triangle.scenario import load_scenario
 
-    scenarios = [load_scenario(p) for p in paths]
+    scenarios = [load_scenario(p, base_root=base_root()) for p in paths]
     for sc in scenarios:
         for name in names:
             sc.check_parameter(name, f"{option} {name}" if option else None)

@@ -9,6 +9,7 @@ import click
 from triangle.cli.common import (
     BadInput,
     bad_input_is_exit_2,
+    base_root_option,
     check_out,
     load_all,
     param_option,
@@ -65,6 +66,7 @@ def varied_overrides(scenarios, parameter: str, params: tuple[str, ...], role: s
 @click.option("--x", "px", default=None, metavar="NAME", help="verdict-map: x-axis parameter.")
 @click.option("--y", "py", default=None, metavar="NAME", help="verdict-map: y-axis parameter.")
 @param_option
+@base_root_option
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option(
     "--samples",

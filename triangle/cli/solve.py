@@ -6,6 +6,7 @@ import click
 
 from triangle.cli.common import (
     bad_input_is_exit_2,
+    base_root_option,
     emit_json,
     format_option,
     load,
@@ -20,6 +21,7 @@ from triangle.equilibria.methods import METHODS
 @scenario_argument
 @format_option
 @param_option
+@base_root_option
 @click.option(
     "--solver",
     type=click.Choice([m.name for m in METHODS]),

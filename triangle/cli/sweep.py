@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 
@@ -9,7 +10,10 @@ import click
 
 from triangle.cli.common import (
     BadInput,
+    Number,
     bad_input_is_exit_2,
+    base_root,
+    base_root_option,
     emit_json,
     param_option,
     scenario_argument,
@@ -32,14 +36,14 @@ from triangle.vocabulary import SELECTIONS
 @click.option(
     "--from",
     "start",
-    type=float,
+    type=Number(),
     default=None,
     help="First value [default: the low end of the parameter's range].",
 )
 @click.option(
     "--to",
     "stop",
-    type=float,
+    type=Number(),
     default=None,
     help="Last value [default: the high end of the parameter's range].",
 )
@@ -123,6 +127,7 @@ from triangle.vocabulary import SELECTIONS
     metavar="ADDRESS",
     help="Send the chunks to a running Dask scheduler, e.g. tcp://10.0.0.5:8786.",
 )
+@base_root_option
 @timeout_option
 @bad_input_is_exit_2
 def sweep(
@@ -182,7 +187,7 @@ def sweep(
 
         if len(grids) > 3:
             raise BadInput("--grid: at most three parameters")
-        sc = load_scenario(scenario)
+        sc = load_scenario(scenario, base_root=base_root())
         require_move(sc)
         overrides = parse_overrides(params)
         sc.parameter_values(overrides)
@@ -212,10 +217,10 @@ def sweep(
 
     from triangle import report
     from triangle.analysis import gain_curve
-    from triangle.numbers import decimals
+    from triangle.numbers import plain
     from triangle.scenario import load_scenario
 
-    sc = load_scenario(scenario)
+    sc = load_scenario(scenario, base_root=base_root())
     overrides = varied_overrides([sc], parameter, params, "the swept parameter")
     sc.parameter_values(overrides)  # check the other overrides before the sweep
     declared = sc.parameters[parameter].range
@@ -224,7 +229,9 @@ def sweep(
     lo = declared[0] if start is None else start
     hi = declared[1] if stop is None else stop
     if not lo < hi:
-        raise BadInput(f"--from {decimals(lo)} must be below --to {decimals(hi)}")
+        raise BadInput(f"--from {plain(lo)} must be below --to {plain(hi)}")
+    if not math.isfinite(hi - lo):
+        raise BadInput(f"--from {plain(lo)} and --to {plain(hi)} are too far apart to sweep")
     curve = gain_curve(
         sc, parameter, np.linspace(lo, hi, steps), selection, overrides=overrides, timeout=timeout
     )

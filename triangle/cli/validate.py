@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from triangle.cli.common import EXIT_BAD_INPUT
+from triangle.cli.common import EXIT_BAD_INPUT, base_root, base_root_option
 
 
 @click.command()
@@ -16,6 +16,7 @@ from triangle.cli.common import EXIT_BAD_INPUT
     is_flag=True,
     help="Also fail on numbers that do not say where they come from (source:).",
 )
+@base_root_option
 def validate(files: tuple[str, ...], strict: bool) -> None:
     """Check scenario files: print "OK file" or the errors; exit 0 if all are valid, else 2.
 
@@ -30,7 +31,7 @@ def validate(files: tuple[str, ...], strict: bool) -> None:
 
     failed = False
     for path in files:
-        problems = check_file(path, strict=strict)
+        problems = check_file(path, strict=strict, base_root=base_root())
         for problem in problems:
             click.echo(problem, err=True)
         if problems:

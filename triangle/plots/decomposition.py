@@ -42,23 +42,31 @@ from triangle.plots._inputs import analyses_of, analysis_of, scenario_label
 from triangle.plots.layout import (
     bottom_of,
     figure_title,
+    fit,
+    fit_text,
     inches,
     legend_columns,
     pad_ylim,
     wrap,
 )
 from triangle.plots.style import INK, MUTED, VERDICT_COLOURS, component_colour, new_figure, styled
-from triangle.report.prose import balance, decomposition_title, gain_text, is_range
+from triangle.report.prose import decomposition_title, gain_summary, gain_text, is_range
 from triangle.vocabulary import Verdict
 
 __all__ = ["draw_decomposition", "decomposition_figure"]
 
 
+def _components(analysis: Any) -> dict[str, float]:
+    """The payoff components of the mover's gain; none for a game without components
+    (its one ``payoff`` component is the net gain itself)."""
+    return analysis.decomposition if analysis.game.components else {}
+
+
 def _waterfall(ax: Any, analysis: Any, label: str, width: float = 0.7) -> list[float]:
     """Draw the bars of one analysis; returns their x positions (components, then net)."""
-    comps = analysis.decomposition
+    comps = _components(analysis)
     lo, hi = analysis.gain
-    net = sum(comps.values())
+    net = sum(comps.values()) if comps else lo  # the components add up to the lower bound
     xs = []
     running = 0.0
     for n, (name, value) in enumerate(comps.items()):
@@ -136,7 +144,7 @@ def _waterfall(ax: Any, analysis: Any, label: str, width: float = 0.7) -> list[f
 def _draw(ax: Any, analysis: Any, *, tick_width: int, margin: float, zero_zorder: float) -> None:
     xs = _waterfall(ax, analysis, scenario_label(analysis))
     ax.axhline(0, color=INK, linewidth=0.9, zorder=zero_zorder)
-    names = [*analysis.decomposition, "net gain"]
+    names = [*_components(analysis), "net gain"]
     ax.set_xticks(xs, [wrap(t, tick_width) for t in names], fontsize=9.5)
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(-margin, xs[-1] + margin)
@@ -174,8 +182,21 @@ def draw_decomposition(ax: Any, analysis: Any) -> Any:
     """
     analysis = analysis_of(analysis)
     _draw(ax, analysis, tick_width=10, margin=0.7, zero_zorder=1)
-    ax.set_ylabel(f"change in {analysis.mover}'s payoff (payoff units)")
+    _ylabel(ax, f"{analysis.mover}'s")
     return ax
+
+
+def _ylabel(ax: Any, whose: str) -> None:
+    """The y label, fitted to the axes' height as it is now."""
+    label, size = fit_text(
+        ax.figure,
+        f"change in {whose} payoff (payoff units)",
+        ax.get_window_extent().height,
+        fontsize=11,
+        max_lines=2,
+        min_size=8,
+    )
+    ax.set_ylabel(label, fontsize=size)
 
 
 def _comparison_waterfall(ax: Any, analysis: Any) -> None:
@@ -226,23 +247,24 @@ def decomposition_figure(analyses: Any, *, title: str | None = None) -> Figure:
     analyses = analyses_of(analyses)
     per_row = min(3, len(analyses))
     rows = -(-len(analyses) // per_row)
-    widest = max(len(a.decomposition) + 1 for a in analyses)
+    widest = max(len(_components(a)) + 1 for a in analyses)
     panel_width = max(3.4, 0.85 * widest + 0.9)
     fig = new_figure(max(6.5, panel_width * per_row + 1.0), 1.4 + 3.9 * rows)
+    fig.subplots_adjust(left=0.75 / fig.get_figwidth() + 0.03, right=0.98, wspace=0.08)
     seen: dict[str, str] = {}
     axes: list[Any] = []
     for n, a in enumerate(analyses):
         ax = fig.add_subplot(rows, per_row, n + 1, sharey=axes[0] if axes else None)
         axes.append(ax)
         draw_decomposition(ax, a)
-        for k, name in enumerate(a.decomposition):
+        for k, name in enumerate(_components(a)):
             seen.setdefault(name, component_colour(name, k))
-        ax.set_title(
-            wrap(scenario_label(a), 34) + "\n" + wrap(balance(a.decomposition), 40),
-            fontsize=10.5,
-            fontweight="bold",
-            loc="center",
-        )
+        # one scenario: the figure's title says what drives the gain
+        text = scenario_label(a)
+        if len(analyses) > 1:
+            text += "\n" + gain_summary(a)
+        heading = ax.set_title(text, fontsize=10.5, fontweight="bold", loc="center")
+        fit(heading, ax.get_window_extent().width, max_lines=5)
         if n % per_row:
             ax.set_ylabel("")
             ax.tick_params(axis="y", labelleft=False)
@@ -257,14 +279,14 @@ def decomposition_figure(analyses: Any, *, title: str | None = None) -> Figure:
         bbox_to_anchor=(0.5, bottom_of(fig, head) - inches(fig, 0.05)),
     )
     top = bottom_of(fig, legend) - inches(fig, 0.15)
+    headings = max(ax.title.get_window_extent().height for ax in axes) / fig.dpi
     fig.subplots_adjust(
-        left=0.75 / fig.get_figwidth() + 0.03,
-        right=0.98,
-        top=top,
+        top=top - inches(fig, headings + 0.15),
         bottom=0.75 / fig.get_figheight(),
-        hspace=0.75,
-        wspace=0.08,
+        hspace=0.45 + headings / 3.9,
     )
-    # room under the top of each panel for its two-line title
-    fig.subplots_adjust(top=top - inches(fig, 0.8))
+    movers = {a.mover for a in analyses}
+    whose = f"{analyses[0].mover}'s" if len(movers) == 1 else "the mover's"
+    for ax in axes[::per_row]:  # the first of each row, now that the heights are final
+        _ylabel(ax, whose)
     return fig

@@ -48,16 +48,18 @@ from matplotlib.patches import Patch
 from triangle.numbers import fixed, signed
 from triangle.plots._inputs import curves_of
 from triangle.plots.layout import (
+    axis_labels,
     bottom_of,
-    chars,
     clip,
     figure_title,
+    fit,
+    fit_text,
     inches,
     legend_columns,
     mark_point,
     place_labels,
     place_marker_labels,
-    wrap,
+    width_of,
 )
 from triangle.plots.style import CURVE_COLOURS, INK, MUTED, VERDICT_COLOURS, new_figure, styled
 from triangle.report.prose import curve_finding
@@ -285,8 +287,10 @@ def draw_gain_curves(ax: Any, curves: Any) -> Any:
         )
     markers = layout.markers
     brief = len(markers) > 2
+    room = 0.4 * ax.get_window_extent().width
     texts = [
-        label if brief else f"{label}\n{layout.parameter} = {fixed(value)}, gain {signed(gain)}"
+        fit_text(fig, label, room, fontsize=10, fontweight="bold", max_lines=2)[0]
+        + ("" if brief else f"\n{layout.parameter} = {fixed(value)}, gain {signed(gain)}")
         for label, value, gain in markers
     ]
     obstacles = [
@@ -308,9 +312,12 @@ def draw_gain_curves(ax: Any, curves: Any) -> Any:
             edge=1.8,
             text_colour=colour,
         )
-    ax.set_xlabel(layout.parameter + (f" ({layout.unit})" if layout.unit else ""))
     whose = f"{layout.mover}'s" if layout.mover else "mover's"
-    ax.set_ylabel(f"{whose} equilibrium gain from the move")
+    axis_labels(
+        ax,
+        layout.parameter + (f" ({layout.unit})" if layout.unit else ""),
+        f"{whose} equilibrium gain from the move",
+    )
     return ax
 
 
@@ -357,15 +364,18 @@ def gain_curve_figure(curves: Any, *, title: str | None = None, note: str | None
         written = fig.text(
             0.5,
             top - inches(fig, 0.08),
-            wrap(note, chars(fig, 10.5, 0.9)),
+            note,
             ha="center",
             va="top",
             fontsize=10.5,
             color=MUTED,
             fontstyle="italic",
         )
-        top = bottom_of(fig, written)
+        top = bottom_of(fig, fit(written, width_of(fig, 0.9), max_lines=4))
     handles = layout.handles()
+    for handle in handles:
+        text = fit_text(fig, handle.get_label(), width_of(fig, 0.45), fontsize=9.5, max_lines=2)
+        handle.set_label(text[0])
     if handles:
         legend = fig.legend(
             handles=handles,

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from triangle.plots.layout import bottom_of, figure_title, inches
+from triangle.plots.layout import axis_labels, bottom_of, figure_title, inches, keep_inside
 from triangle.plots.style import INK, MUTED, VERDICT_ALPHA, VERDICT_COLOURS, new_figure, styled
 from triangle.plots.verdict_probability import _result
 from triangle.report.prose import the, uncertainty_finding
@@ -61,8 +61,7 @@ def draw_gain_distribution(ax: Any, result) -> Any:
                 fontsize=8,
                 color=MUTED,
             )
-    ax.set_xlabel(f"gain of {the(result.mover)} (payoff units)")
-    ax.set_ylabel("share of draws")
+    axis_labels(ax, f"gain of {the(result.mover)} (payoff units)", "share of draws")
     return ax
 
 
@@ -74,4 +73,5 @@ def gain_distribution_figure(result, *, title: str | None = None) -> Figure:
     top = bottom_of(fig, figure_title(fig, title or uncertainty_finding(result), size=12))
     ax = fig.add_axes((0.1, 0.12, 0.86, top - inches(fig, 0.3) - 0.12))
     draw_gain_distribution(ax, result)
+    keep_inside(ax)
     return fig

@@ -1,7 +1,9 @@
 """Text that fits: wrapping, titles, and labels placed clear of each other.
 
 Nothing here knows what a chart shows. These helpers measure figures and text and
-decide where words go: :func:`wrap` and :func:`chars` fit text to a width,
+decide where words go: :func:`fit_text` and :func:`fit` make a text fit a width in
+pixels, measured with the figure's renderer (wrapped, shrunk or cut, never running off
+the figure), :func:`wrap` wraps short known words by their count of characters,
 :func:`figure_title`, :func:`bottom_of` and :func:`inches` stack titles and legends
 from the top of a figure down, :func:`place_labels` puts labels of vertical lines on
 levels where they do not overlap, :func:`place_marker_labels` finds offsets for the
@@ -23,20 +25,25 @@ from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from triangle.plots.style import INK
 
 __all__ = [
+    "axis_labels",
     "bottom_of",
-    "chars",
     "clip",
     "figure_title",
+    "fit",
+    "fit_text",
     "inches",
+    "keep_inside",
     "legend_columns",
     "mark_point",
     "pad_ylim",
     "place_labels",
     "place_marker_labels",
+    "width_of",
     "wrap",
 ]
 
@@ -61,34 +68,231 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False))
 
 
-def chars(fig: Figure, fontsize: float, fraction: float = 0.94) -> int:
-    """How many characters of a bold ``fontsize`` line fit across ``fraction`` of ``fig``
-    (at least 20).
+def _measure(probe: Text, renderer: Any, text: str) -> float:
+    probe.set_text(text)
+    return float(probe.get_window_extent(renderer).width)
+
+
+def _wrap_to(probe: Text, renderer: Any, text: str, width: float, break_words: bool) -> str:
+    """``text`` wrapped at spaces into the fewest lines whose drawn width is at most
+    ``width`` pixels; words longer than a line are broken only with ``break_words``
+    (else they stay whole, and too wide)."""
+    out = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip() or _measure(probe, renderer, paragraph) <= width:
+            out.append(paragraph)
+            continue
+        lo, hi = 1, len(paragraph)  # the most characters a line may hold
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lines = _lines(paragraph, mid, break_words)
+            if max(_measure(probe, renderer, line) for line in lines) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        out.extend(_lines(paragraph, lo, break_words))
+    return "\n".join(out)
+
+
+def _lines(paragraph: str, chars: int, break_words: bool) -> list[str]:
+    return textwrap.wrap(paragraph, chars, break_on_hyphens=False, break_long_words=break_words)
+
+
+def _fits(probe: Text, renderer: Any, text: str, width: float) -> bool:
+    return all(_measure(probe, renderer, line) <= width for line in text.split("\n"))
+
+
+def renderer_of(fig):
+    """A renderer that measures text as ``fig`` will draw it.
+
+    The figure's own canvas renderer when it has one (Agg, and the inline and
+    widget backends of notebooks); otherwise, for a bare
+    :class:`~matplotlib.figure.Figure` whose canvas cannot draw, an Agg renderer of
+    the figure's size and dpi (what :meth:`~matplotlib.figure.Figure.savefig` would
+    use). The figure itself is left as it is.
+    """
+    get = getattr(fig.canvas, "get_renderer", None)
+    if get is not None:
+        return get()
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    width, height = fig.get_size_inches() * fig.dpi
+    return RendererAgg(int(width), int(height), fig.dpi)
+
+
+def fit_text(
+    fig: Figure,
+    text: str,
+    width: float,
+    *,
+    fontsize: float,
+    max_lines: int | None = None,
+    min_size: float | None = None,
+    **props: Any,
+) -> tuple[str, float]:
+    """``text`` made to fit ``width`` pixels of ``fig`` when drawn: wrapped at spaces,
+    the font shrunk (down to ``min_size``) while it takes more than ``max_lines`` lines
+    or a word is wider than ``width``; then words are broken, and the last line is cut
+    with an ellipsis if even that is not enough.
+
+    Measures with the figure's renderer, so the result holds for the font, weight and
+    size actually drawn (``props`` are :class:`~matplotlib.text.Text` properties such
+    as ``fontweight``).
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
+        A figure with a canvas (:func:`~triangle.plots.style.new_figure`).
+    text : str
+    width : float
+        Pixels (display units of ``fig``).
     fontsize : float
-        Points.
-    fraction : float
-        Share of the figure's width the line may take.
+        The size to start from, in points.
+    max_lines : int, optional
+        At most this many lines (default: as many as wrapping needs).
+    min_size : float, optional
+        The smallest size to shrink to (default: no shrinking).
 
     Returns
     -------
-    int
+    (str, float)
+        The text with its line breaks, and the font size.
 
     Examples
     --------
     >>> from triangle.plots.style import new_figure
-    >>> chars(new_figure(10.5, 5.6), 14)
-    84
+    >>> fig = new_figure(3, 2)
+    >>> fit_text(fig, "a chart title long enough to need two lines", 200, fontsize=10)
+    ('a chart title long enough to\\nneed two lines', 10)
+    >>> fit_text(fig, "Democratic Republic", 40, fontsize=11, max_lines=1, min_size=7)
+    ('Demo…', 7.0)
     """
-    return max(20, int(fraction * fig.get_figwidth() * 72 / (0.6 * fontsize)))
+    renderer = renderer_of(fig)
+    probe = Text(0, 0, "", fontsize=fontsize, **props)
+    probe.set_figure(fig)
+    sizes = [fontsize]
+    if min_size is not None:
+        sizes += np.arange(fontsize - 0.5, min_size - 1e-9, -0.5).tolist()
+    # Shrinking comes before breaking a word: a word is broken only at the smallest size.
+    for size in sizes:
+        probe.set_fontsize(size)
+        wrapped = _wrap_to(probe, renderer, text, width, break_words=False)
+        short = max_lines is None or wrapped.count("\n") < max_lines
+        if short and _fits(probe, renderer, wrapped, width):
+            return wrapped, size
+    wrapped = _wrap_to(probe, renderer, text, width, break_words=True)
+    if max_lines is None or wrapped.count("\n") < max_lines:
+        return wrapped, sizes[-1]
+    lines = wrapped.split("\n")[:max_lines]
+    last = lines[-1]
+    while last and _measure(probe, renderer, last.rstrip() + "…") > width:
+        last = last[:-1]
+    lines[-1] = last.rstrip() + "…"
+    return "\n".join(lines), sizes[-1]
+
+
+def fit(artist: Text, width: float, **options: Any) -> Text:
+    """Make a drawn text fit ``width`` pixels (:func:`fit_text`, with the artist's own
+    text, size and font); returns the artist.
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(3, 2)
+    >>> label = fit(fig.text(0, 0.5, "a chart label long enough to need two lines"), 150)
+    >>> label.get_text()
+    'a chart label long\\nenough to need two\\nlines'
+    """
+    text, size = fit_text(
+        artist.figure,
+        artist.get_text(),
+        width,
+        fontsize=artist.get_fontsize(),
+        fontweight=artist.get_fontweight(),
+        fontstyle=artist.get_fontstyle(),
+        fontfamily=artist.get_fontfamily(),
+        linespacing=artist.get_linespacing(),
+        **options,
+    )
+    artist.set_text(text)
+    artist.set_fontsize(size)
+    return artist
+
+
+def axis_labels(
+    ax: Any, xlabel: str | None = None, ylabel: str | None = None, *, fontsize: float = 11
+) -> None:
+    """Label the axes of ``ax``, each label fitted to the side it runs along
+    (:func:`fit_text`: wrapped onto at most two lines, shrunk to no less than 8 points).
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(3, 2)
+    >>> ax = fig.add_subplot()
+    >>> axis_labels(ax, "gain of the Democratic Republic of Alphaland (payoff units)")
+    >>> ax.get_xlabel().count("\\n")
+    1
+    """
+    fig = ax.figure
+    box = ax.get_window_extent(renderer_of(fig))
+    if xlabel is not None:
+        text, size = fit_text(fig, xlabel, box.width, fontsize=fontsize, max_lines=2, min_size=8)
+        ax.set_xlabel(text, fontsize=size)
+    if ylabel is not None:
+        text, size = fit_text(fig, ylabel, box.height, fontsize=fontsize, max_lines=2, min_size=8)
+        ax.set_ylabel(text, fontsize=size)
+
+
+def keep_inside(ax: Any, *, margin: float = 0.08) -> None:
+    """Shrink the axes ``ax`` until its labels and tick labels lie inside its figure,
+    ``margin`` inches from the bottom and left edges (the top and right of the axes
+    stay where they are).
+
+    Examples
+    --------
+    >>> from triangle.plots.style import new_figure
+    >>> fig = new_figure(4, 3)
+    >>> ax = fig.add_axes((0.02, 0.02, 0.9, 0.9))
+    >>> _ = ax.set_xlabel("a label"), ax.set_ylabel("another")
+    >>> keep_inside(ax)
+    >>> box = ax.get_tightbbox(renderer_of(fig))
+    >>> bool(box.x0 >= 0 and box.y0 >= 0)
+    True
+    """
+    fig = ax.figure
+    renderer = renderer_of(fig)
+    width, height = fig.get_size_inches() * fig.dpi
+    room = margin * fig.dpi
+    for _ in range(3):  # tick labels move with the axes: settle in a few steps
+        box = ax.get_tightbbox(renderer)
+        left, bottom = max(0.0, room - box.x0), max(0.0, room - box.y0)
+        if left < 0.5 and bottom < 0.5:
+            return
+        x0, y0, x1, y1 = ax.get_position().extents
+        ax.set_position(
+            (
+                x0 + left / width,
+                y0 + bottom / height,
+                x1 - x0 - left / width,
+                y1 - y0 - bottom / height,
+            )
+        )
+
+
+def width_of(fig: Figure, fraction: float) -> float:
+    """``fraction`` of the figure's width, in pixels.
+
+    >>> from triangle.plots.style import new_figure
+    >>> width_of(new_figure(4, 3), 0.5)
+    200.0
+    """
+    return float(fraction * fig.get_figwidth() * fig.dpi)
 
 
 def figure_title(fig: Figure, text: str, *, size: float = 14, y: float | None = None) -> Any:
-    """Set the figure's title, wrapped to the figure's width, ``y`` inches from the top
-    (0.12 by default).
+    """Set the figure's title, wrapped to fit 96% of the figure's width (measured,
+    :func:`fit`), ``y`` inches from the top (0.12 by default).
 
     Parameters
     ----------
@@ -109,10 +313,11 @@ def figure_title(fig: Figure, text: str, *, size: float = 14, y: float | None = 
     >>> from triangle.plots.style import new_figure
     >>> fig = new_figure(4, 3)
     >>> figure_title(fig, "A title long enough to need a second line").get_text()
-    'A title long enough to need a\\nsecond line'
+    'A title long enough to need a second\\nline'
     """
     top = 1 - (0.12 if y is None else y) / fig.get_figheight()
-    return fig.suptitle(wrap(text, chars(fig, size)), y=top, va="top", fontsize=size)
+    title = fig.suptitle(text, y=top, va="top", fontsize=size)
+    return fit(title, width_of(fig, 0.96), max_lines=5)
 
 
 def bottom_of(fig: Figure, artist: Any) -> float:
@@ -137,7 +342,7 @@ def bottom_of(fig: Figure, artist: Any) -> float:
     >>> 0.45 < bottom_of(fig, text) < 0.5
     True
     """
-    renderer = fig.canvas.get_renderer()
+    renderer = renderer_of(fig)
     box = artist.get_window_extent(renderer)
     return float(box.y0 / (fig.dpi * fig.get_figheight()))
 
@@ -163,7 +368,7 @@ def legend_columns(fig: Figure, labels: Sequence[str], fontsize: float) -> int:
     >>> legend_columns(new_figure(9.5, 6), ["standing", "ties", "costs"], 9.5)
     3
     """
-    widest = max(len(t) for t in labels) * 0.6 * fontsize + 45
+    widest = max(len(line) for t in labels for line in t.split("\n")) * 0.6 * fontsize + 45
     fit = int(0.95 * fig.get_figwidth() * 72 // widest)
     return max(1, min(len(labels), fit))
 

@@ -34,7 +34,7 @@ from matplotlib.patches import Patch
 
 from triangle.numbers import MINUS, fixed, signed
 from triangle.plots._inputs import analyses_of, analysis_of, scenario_label
-from triangle.plots.layout import bottom_of, figure_title, inches, pad_ylim, wrap
+from triangle.plots.layout import bottom_of, figure_title, fit, fit_text, inches, pad_ylim
 from triangle.plots.style import (
     AFTER_COLOUR,
     BEFORE_COLOUR,
@@ -108,6 +108,8 @@ def draw_payoffs(ax: Any, analysis: Any) -> Any:
     mover = analysis.mover
     actors = _actors(analysis)
     x = np.arange(len(actors), dtype=float)
+    # what the labels of each actor's pair of bars may span, in pixels
+    group = 0.95 * ax.get_window_extent().width / max(len(actors), 1)
     for offset, values, colour, side in (
         (-_WIDTH / 2, analysis.before.payoffs, BEFORE_COLOUR, "before"),
         (_WIDTH / 2, analysis.after.payoffs, AFTER_COLOUR, "after"),
@@ -117,7 +119,7 @@ def draw_payoffs(ax: Any, analysis: Any) -> Any:
         for a, bar, h in zip(actors, bars.patches, heights, strict=True):
             bar.set_gid(f"{side}:{label}:{a}")
             if np.isfinite(h):
-                ax.annotate(
+                value = ax.annotate(
                     fixed(h),
                     (bar.get_x() + _WIDTH / 2, h),
                     xytext=(0, 3 if h >= 0 else -3),
@@ -126,12 +128,13 @@ def draw_payoffs(ax: Any, analysis: Any) -> Any:
                     va="bottom" if h >= 0 else "top",
                     fontsize=9,
                 )
+                fit(value, group / 2, max_lines=1, min_size=5)
     changes = _changes(analysis)
     for xi, a in zip(x, actors, strict=True):
         change = changes[a]
         if np.isfinite(change):
             text = signed(change)
-            ax.text(
+            written = ax.text(
                 xi,
                 1.0,
                 f"change {text}",
@@ -142,13 +145,20 @@ def draw_payoffs(ax: Any, analysis: Any) -> Any:
                 fontweight="bold",
                 color=_change_colour(text),
             )
+            fit(written, group, max_lines=2, min_size=6)
     ax.axhline(0, color=INK, linewidth=0.8)
-    ax.set_xticks(x, [f"{a}\n(mover)" if a == mover else a for a in actors])
+    names = [
+        fit_text(ax.figure, a, group, fontsize=10, max_lines=3, fontweight="bold")[0]
+        + ("\n(mover)" if a == mover else "")
+        for a in actors
+    ]
+    ax.set_xticks(x, names)
     for tick, a in zip(ax.get_xticklabels(), actors, strict=True):
         if a == mover:
             tick.set_fontweight("bold")
     ax.tick_params(axis="x", length=0)
-    ax.set_title(wrap(label, 45), fontsize=11.5, pad=22)
+    heading = ax.set_title(label, fontsize=11.5, pad=22)
+    fit(heading, ax.get_window_extent().width, max_lines=3)
     return ax
 
 
@@ -193,7 +203,9 @@ def payoffs_figure(analyses: Any, *, title: str | None = None) -> Figure:
     >>> from triangle.scenario import load_scenario
     >>> fig = payoffs_figure([analyze_move(load_scenario("scenarios/kissinger_1971.yaml"))])
     >>> fig._suptitle.get_text().replace("\\n", " ")
-    "Who gains most from the move — Kissinger's opening to China, 1971: the US +6.00"
+    'Who gains most from the move: the US +6.00'
+    >>> fig.axes[0].get_title()  # the scenario, once
+    "Kissinger's opening to China, 1971"
     """
     analyses = analyses_of(analyses)
     fig = new_figure(max(7.0, 4.6 * len(analyses)), 6.0)
@@ -218,5 +230,6 @@ def payoffs_figure(analyses: Any, *, title: str | None = None) -> Figure:
     )
     lines = max(ax.get_title().count("\n") + 1 for ax in axes)
     top = bottom_of(fig, legend) - inches(fig, 0.45 + 0.22 * lines)
-    fig.subplots_adjust(top=top)
+    ticks = max(t.get_text().count("\n") + 1 for ax in axes for t in ax.get_xticklabels())
+    fig.subplots_adjust(top=top, bottom=inches(fig, 0.25 + 0.18 * ticks))
     return fig

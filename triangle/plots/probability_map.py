@@ -19,7 +19,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from triangle.analysis.uncertainty import ProbabilityMap
-from triangle.plots.layout import bottom_of, figure_title, inches
+from triangle.plots.layout import bottom_of, figure_title, inches, keep_inside
 from triangle.plots.style import INK, new_figure, styled
 from triangle.plots.verdict_map import draw_verdict_map
 from triangle.report.prose import percent
@@ -67,4 +67,5 @@ def probability_map_figure(vmap, pmap: ProbabilityMap, *, title: str | None = No
     top = bottom_of(fig, figure_title(fig, text, size=12))
     ax = fig.add_axes((0.1, 0.1, 0.86, top - inches(fig, 0.3) - 0.1))
     draw_probability_map(ax, vmap, pmap)
+    keep_inside(ax)
     return fig

@@ -15,7 +15,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from triangle.plots.layout import bottom_of, figure_title, inches
+from triangle.plots.layout import axis_labels, bottom_of, figure_title, inches, keep_inside
 from triangle.plots.style import INK, OKABE_ITO, new_figure, styled
 from triangle.plots.verdict_probability import _result
 from triangle.report.prose import uncertainty_finding
@@ -43,8 +43,8 @@ def draw_sensitivity(ax: Any, result, *, limit: int = 12) -> Any:
             total.patches[0].set_gid(f"total:{name}")
             first = ax.barh(row, s.first, color=OKABE_ITO["blue"], height=0.35)
             first.patches[0].set_gid(f"first:{name}")
-        ax.set_xlabel(
-            "Sobol index of the gain (light: total, with 95% interval; dark: first order)"
+        axis_labels(
+            ax, "Sobol index of the gain (light: total, with 95% interval; dark: first order)"
         )
         ax.set_xlim(
             0,
@@ -62,7 +62,7 @@ def draw_sensitivity(ax: Any, result, *, limit: int = 12) -> Any:
             bar.patches[0].set_gid(f"spearman:{name}")
         ax.axvline(0, color=INK, linewidth=1)
         ax.set_xlim(-1, 1)
-        ax.set_xlabel("Spearman rank correlation with the gain")
+        axis_labels(ax, "Spearman rank correlation with the gain")
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
     return ax
@@ -77,4 +77,5 @@ def sensitivity_figure(result, *, title: str | None = None) -> Figure:
     top = bottom_of(fig, figure_title(fig, title or uncertainty_finding(result), size=12))
     ax = fig.add_axes((0.24, 0.16, 0.72, top - inches(fig, 0.3) - 0.16))
     draw_sensitivity(ax, result)
+    keep_inside(ax)
     return fig

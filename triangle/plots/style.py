@@ -39,6 +39,7 @@ __all__ = [
     "AFTER_COLOUR",
     "AMITY",
     "BEFORE_COLOUR",
+    "CHANCE",
     "COMPONENT_COLOURS",
     "CURVE_COLOURS",
     "ENMITY",
@@ -84,6 +85,9 @@ AMITY = {"color": OKABE_ITO["bluish green"], "linestyle": "-"}
 """Line style of a friendly (+) tie."""
 ENMITY = {"color": OKABE_ITO["vermillion"], "linestyle": (0, (4, 2.5))}
 """Line style of a hostile (−) tie."""
+CHANCE = {"color": "#888888", "linestyle": (0, (1, 1.8))}
+"""Line style of a tie that is friendly only by chance (someone mixes): labelled with
+the probability that it is friendly."""
 
 COMPONENT_COLOURS = {
     "standing": OKABE_ITO["blue"],

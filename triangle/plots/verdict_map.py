@@ -39,11 +39,15 @@ from matplotlib.patches import Patch
 
 from triangle.plots._inputs import verdict_map_of
 from triangle.plots.layout import (
+    axis_labels,
     bottom_of,
     figure_title,
+    fit,
+    fit_text,
     inches,
     mark_point,
     place_marker_labels,
+    width_of,
     wrap,
 )
 from triangle.plots.style import (
@@ -189,7 +193,11 @@ def draw_verdict_map(ax: Any, vmap: Any) -> Any:
     ax.set_xlim(xe[0], xe[-1])
     ax.set_ylim(ye[0], ye[-1])
     points = [(p.x, p.y) for p in vmap.points]
-    texts = [wrap(p.label, 28) for p in vmap.points]
+    room = 0.4 * ax.get_window_extent().width
+    texts = [
+        fit_text(ax.figure, p.label, room, fontsize=10, fontweight="bold", max_lines=3)[0]
+        for p in vmap.points
+    ]
     offsets = place_marker_labels(ax, points, texts)
     for point, text, offset in zip(vmap.points, texts, offsets, strict=True):
         mark_point(
@@ -206,8 +214,11 @@ def draw_verdict_map(ax: Any, vmap: Any) -> Any:
     ax.set_xlim(xe[0], xe[-1])
     ax.set_ylim(ye[0], ye[-1])
     ax.spines[["top", "right"]].set_visible(True)
-    ax.set_xlabel(_axis_label(vmap.px, vmap.units.get(vmap.px)))
-    ax.set_ylabel(_axis_label(vmap.py, vmap.units.get(vmap.py)))
+    axis_labels(
+        ax,
+        _axis_label(vmap.px, vmap.units.get(vmap.px)),
+        _axis_label(vmap.py, vmap.units.get(vmap.py)),
+    )
     return ax
 
 
@@ -249,13 +260,15 @@ def verdict_map_figure(vmap: Any, *, title: str | None = None) -> Figure:
     verdict_handles = [
         Patch(facecolor=VERDICT_COLOURS[v], alpha=VERDICT_ALPHA, label=wrap(v, 22)) for v in present
     ]
+    heading = "verdict" + (f" for {the(vmap.mover)}" if vmap.mover else "")
+    heading, size = fit_text(fig, heading, width_of(fig, 0.29), fontsize=10.5, max_lines=3)
     first = fig.legend(
         handles=verdict_handles,
-        title="verdict" + (f" for {the(vmap.mover)}" if vmap.mover else ""),
+        title=heading,
         loc="upper left",
         bbox_to_anchor=(0.69, top),
         alignment="left",
-        title_fontsize=10.5,
+        title_fontsize=size,
     )
     config_handles = [
         Patch(facecolor="white", edgecolor="#444444", hatch=hatch * 2, label=name)
@@ -273,13 +286,14 @@ def verdict_map_figure(vmap: Any, *, title: str | None = None) -> Figure:
             handlelength=2.4,
         )
     if vmap.notes:
-        fig.text(
+        notes = fig.text(
             0.69,
             0.1,
-            wrap("; ".join(vmap.notes), 45),
+            "; ".join(vmap.notes),
             ha="left",
             va="bottom",
             fontsize=8.5,
             color=MUTED,
         )
+        fit(notes, width_of(fig, 0.29), max_lines=12)
     return fig

@@ -16,7 +16,7 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from triangle.analysis.uncertainty import MonteCarlo
-from triangle.plots.layout import bottom_of, figure_title, inches, wrap
+from triangle.plots.layout import axis_labels, bottom_of, figure_title, inches, keep_inside, wrap
 from triangle.plots.style import INK, VERDICT_ALPHA, VERDICT_COLOURS, new_figure, styled
 from triangle.report.prose import percent, uncertainty_finding
 from triangle.vocabulary import Verdict
@@ -78,7 +78,7 @@ def draw_verdict_probability(ax: Any, result: MonteCarlo) -> Any:
     ax.set_yticks(range(len(_ORDER)), [wrap(v, 18) for v in _ORDER])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel(f"probability over {result.samples:,} draws (95% Wilson interval)")
+    axis_labels(ax, f"probability over {result.samples:,} draws (95% Wilson interval)")
     return ax
 
 
@@ -90,4 +90,5 @@ def verdict_probability_figure(result: MonteCarlo, *, title: str | None = None) 
     top = bottom_of(fig, figure_title(fig, title or uncertainty_finding(result), size=12))
     ax = fig.add_axes((0.25, 0.16, 0.7, top - inches(fig, 0.3) - 0.16))
     draw_verdict_probability(ax, result)
+    keep_inside(ax)
     return fig

@@ -25,6 +25,7 @@ from triangle.analysis.analyze import MoveAnalysis
 from triangle.analysis.batch import MoveSweep
 from triangle.analysis.curves import GainCurve, VerdictMap
 from triangle.analysis.outcomes import Outcome, Side, Wedge
+from triangle.analysis.point import relations_of
 from triangle.analysis.thresholds import Flip, Threshold
 from triangle.analysis.uncertainty import GridSweep, MonteCarlo, Probability
 from triangle.equilibria.commitment import Commitment
@@ -32,7 +33,7 @@ from triangle.equilibria.regret import expected_payoffs
 from triangle.equilibria.result import Equilibrium, SolveResult, pure_picks, support
 from triangle.game import Game
 from triangle.report import prose
-from triangle.roles import Triad
+from triangle.roles import Relations, Triad
 from triangle.vocabulary import SELECTIONS, VERDICT_CODES
 
 __all__ = ["game_table", "solve_report", "to_data"]
@@ -53,7 +54,7 @@ def to_data(result: Any) -> Any:
 
     Parameters
     ----------
-    result : MoveAnalysis, Threshold, Flip, GainCurve, VerdictMap, MoveSweep or Triad
+    result : MoveAnalysis, Threshold, Flip, GainCurve, VerdictMap, MoveSweep, Triad or Relations
 
     Returns
     -------
@@ -81,10 +82,23 @@ def _(triad: Triad) -> dict:
     }
 
 
-def _triad_or_none(triad: Triad | None) -> dict:
-    if triad is None:
-        return {"configuration": None, "roles": None, "scores": None, "ties": None}
-    return to_data(triad)
+@to_data.register
+def _(relations: Relations) -> dict:
+    """The probability that each tie is friendly, keyed ``"A–B"`` in actor order."""
+    return {f"{a}–{b}": _num(p) for a, b, p in relations.ties()}
+
+
+def _shape(triad: Triad | None, relations: Relations | None) -> dict:
+    """The triangle's configuration, roles and scores (three actors), the tie signs
+    (a pure outcome with stances) and the friendly probabilities (any outcome with
+    stances); ``None`` where they do not apply."""
+    out: dict[str, Any] = {"configuration": None, "roles": None, "scores": None, "ties": None}
+    if triad is not None:
+        out.update(to_data(triad))
+    elif relations is not None and relations.is_pure:
+        out["ties"] = {f"{a}–{b}": 1 if p == 1 else -1 for a, b, p in relations.ties()}
+    out["relations"] = None if relations is None else to_data(relations)
+    return out
 
 
 # -- solve ----------------------------------------------------------------------------------
@@ -121,6 +135,8 @@ def _equilibrium(game: Game, eq: Equilibrium) -> dict[str, Any]:
     if pure is not None:
         triad = game.triad(pure)
         out["triangle"] = None if triad is None else to_data(triad)
+    relations = relations_of(game, eq.profile)
+    out["relations"] = None if relations is None else to_data(relations)
     return out
 
 
@@ -142,6 +158,8 @@ def _follower_equilibrium(game: Game, profile, eq: Equilibrium) -> dict[str, Any
     if picks is not None:
         triad = game.triad(picks)
         out["triangle"] = None if triad is None else to_data(triad)
+    relations = relations_of(game, profile)
+    out["relations"] = None if relations is None else to_data(relations)
     return out
 
 
@@ -249,7 +267,7 @@ def _outcome(outcome: Outcome, game: Game) -> dict:
         "plausible": outcome.plausible,
         "selected": outcome.selected,
     }
-    out.update(_triad_or_none(outcome.triad))
+    out.update(_shape(outcome.triad, outcome.relations))
     out["components"] = {
         p: {c: _num(v) for c, v in parts.items()} for p, parts in outcome.components.items()
     }
@@ -258,10 +276,10 @@ def _outcome(outcome: Outcome, game: Game) -> dict:
 
 def _side(side: Side, game: Game) -> dict:
     rep = side.representative
-    out = {"strategy": side.strategy}
-    out.update(_triad_or_none(rep.triad))
+    out = {"strategy": side.strategy, "profile": _named_profile(game, side.profile)}
+    out.update(_shape(rep.triad, rep.relations))
     out["payoffs"] = {p: _num(v) for p, v in rep.payoffs.items()}
-    out["triads"] = [_triad_or_none(t) for t in side.triads]
+    out["triads"] = [to_data(t) for t in side.triads]
     out["outcomes"] = [_outcome(o, game) for o in side.outcomes]
     out["complete"] = side.complete
     out["notes"] = list(side.notes)
@@ -272,12 +290,13 @@ def _side(side: Side, game: Game) -> dict:
 def _(wedge: Wedge) -> dict:
     return {
         "target": wedge.target,
-        "partner": wedge.partner,
-        "target_partner_tie_before": wedge.before,
-        "target_partner_tie_after": wedge.after,
-        "after": wedge.after,
+        "third": wedge.third,
+        "tie_before": wedge.before,
+        "tie_after": wedge.after,
         "status": wedge.status,
         "wedge": wedge.wedge,
+        "sentence": prose.wedge_sentence(wedge),
+        "rule": prose.WEDGE_RULE,
     }
 
 
@@ -285,22 +304,13 @@ def _(wedge: Wedge) -> dict:
 def _(analysis: MoveAnalysis) -> dict:
     sc = analysis.scenario
     point = analysis.point
-    no_wedge = {
-        "target": analysis.target,
-        "partner": analysis.partner,
-        "target_partner_tie_before": None,
-        "target_partner_tie_after": None,
-        "after": None,
-        "status": None,
-        "wedge": None,
-    }
     move = {
         "player": analysis.mover,
         "from": analysis.before.strategy,
         "to": analysis.after.strategy,
         "target": analysis.target,
         "target_rule": analysis.spec.target_rule,
-        "partner": analysis.partner,
+        "third": analysis.third,
         "verdict": analysis.verdict,
         "reason": prose.reason(analysis),
         "gain": {"min": _num(analysis.gain[0]), "max": _num(analysis.gain[1])},
@@ -312,8 +322,10 @@ def _(analysis: MoveAnalysis) -> dict:
         "gains": {s: {"min": _num(lo), "max": _num(hi)} for s, (lo, hi) in point.gains.items()},
         "before": _side(analysis.before, analysis.game),
         "after": _side(analysis.after, analysis.game),
-        "wedge": no_wedge if analysis.wedge is None else to_data(analysis.wedge),
-        "target_keeps_partner": {
+        "wedge": None if analysis.wedge is None else to_data(analysis.wedge),
+        "target_keeps_tie": None
+        if analysis.third is None
+        else {
             "state": analysis.keep,
             "value": None if not math.isfinite(point.keep_value) else _num(point.keep_value),
         },
@@ -357,6 +369,7 @@ def _(threshold: Threshold) -> dict:
         "selection": threshold.selection,
         "flips": [to_data(f) for f in threshold.flips],
         "state": threshold.state,
+        "steady": threshold.steady,
         "margin": None if threshold.margin is None else float(threshold.margin),
         "sentence": prose.threshold_sentence(threshold),
         "notes": list(threshold.notes),
@@ -439,7 +452,7 @@ def _(result: MonteCarlo) -> dict:
             "from": result.move_from,
             "to": result.move_to,
             "target": result.target,
-            "partner": result.partner,
+            "third": result.third,
         },
         "selection": result.selection,
         "samples": result.samples,

@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
+from triangle.analysis.gain import is_range
 from triangle.numbers import brief, fixed, flip_value, signed
-from triangle.vocabulary import TargetState, Verdict
+from triangle.vocabulary import TargetState, Verdict, WedgeStatus
 
 __all__ = [
     "COMMITMENT_RULE",
@@ -29,21 +30,24 @@ __all__ = [
     "GAIN_RULE",
     "PLAUSIBLE_RULE",
     "SELECTION_RULES",
+    "WEDGE_RULE",
     "balance",
     "comparison_finding",
     "curve_finding",
     "decomposition_title",
     "finding",
+    "full_stop",
+    "gain_summary",
     "gain_text",
     "is_range",
     "map_finding",
     "move_phrase",
     "payoffs_title",
     "reason",
-    "sentence_case",
     "the",
     "threshold_sentence",
     "verdict_line",
+    "wedge_sentence",
 ]
 
 # -- the rules, in words ------------------------------------------------------------------
@@ -67,8 +71,14 @@ DECOMPOSITION_RULE = (
     "selected BEFORE outcome (they add up to gain.min)"
 )
 PLAUSIBLE_RULE = (
-    "plausible = no player puts positive probability on a pure strategy that is "
-    "weakly dominated by another pure strategy (one round, not iterated)"
+    "no player puts positive probability on a pure strategy that is weakly dominated "
+    "by another pure strategy (one round, not iterated)"
+)
+WEDGE_RULE = (
+    "the third actor is the player of the triangle who is neither the mover nor the "
+    "target; the move drives a wedge between the target and the third actor when their "
+    "tie is hostile in every selected AFTER outcome (breaks: friendly in some selected "
+    "BEFORE outcome; already broken: hostile before too; holds: friendly after)"
 )
 COMMITMENT_RULE = (
     "the leader commits to a pure strategy; the followers play a Nash equilibrium of "
@@ -109,22 +119,17 @@ def _breakdown(parts: Mapping[str, float], atol: float) -> str:
     return ", ".join(shown) if shown else "no component changes"
 
 
-def sentence_case(text: str) -> str:
-    """Capitalised, ending with a full stop.
+def full_stop(text: str) -> str:
+    """``text`` ending with a full stop. The first letter is left as written: a sentence
+    may start with a name (``rivalry``, ``eBay``) that must not be capitalised.
 
-    >>> sentence_case("the US gains")
-    'The US gains.'
+    >>> full_stop("rivalry would have to exceed 1.80"), full_stop("Done.")
+    ('rivalry would have to exceed 1.80.', 'Done.')
     """
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def is_range(lo: float, hi: float) -> bool:
-    """Whether a gain's bounds differ enough to be written as a range."""
-    return not math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def gain_text(lo: float, hi: float) -> str:
@@ -138,15 +143,15 @@ def gain_text(lo: float, hi: float) -> str:
 
 
 def _tie_clause(tie) -> str | None:
-    """What the target does with its partner tie AFTER, and what keeping it is worth."""
+    """What the target does with its tie to the third actor AFTER, and what keeping it is worth."""
     if tie is None:
         return None
-    t, p, m, atol = tie.target, tie.partner, tie.mover, tie.atol
-    if tie.partner_cold:
+    t, p, m, atol = the(tie.target), the(tie.third), the(tie.mover), tie.atol
+    if tie.third_cold:
         verb = "turns" if tie.friendly_before else "stays"
         clause = f"{t}'s tie with {p} {verb} hostile: {p} is not warm to {t}"
         if tie.friendly_costs:
-            costs = [f"{who} {brief(cost)}" for who, cost in tie.friendly_costs]
+            costs = [f"{the(who)} {brief(cost)}" for who, cost in tie.friendly_costs]
             clause += f" (a friendly tie would cost {' and '.join(costs)})"
         return clause
     if tie.friendly_after:
@@ -181,9 +186,9 @@ def _roles_clause(analysis) -> str | None:
     for j in order:
         a = players[j]
         if ta.role(a) != tb.role(a):
-            phrases.append(f"{a} becomes {_role_phrase(ta.role(a))}")
+            phrases.append(f"{the(a)} becomes {_role_phrase(ta.role(a))}")
         elif j == spec.mover:
-            phrases.append(f"{a} stays {_role_phrase(ta.role(a))}")
+            phrases.append(f"{the(a)} stays {_role_phrase(ta.role(a))}")
     if ta.configuration != tb.configuration:
         change = f"{tb.configuration} → {ta.configuration}"
     else:
@@ -191,22 +196,61 @@ def _roles_clause(analysis) -> str | None:
     return f"{change}: " + ", ".join(phrases)
 
 
+def _tie_changes(before, after) -> str | None:
+    """Which ties a move turns friendly or hostile, between two pure
+    :class:`~triangle.roles.Relations` (``None`` when either side is mixed).
+
+    >>> from triangle.roles import Relations
+    >>> _tie_changes(Relations(("A", "B", "C", "D"), (0, 0, 0, 0, 0, 1)),
+    ...              Relations(("A", "B", "C", "D"), (1, 1, 0, 0, 0, 0)))
+    'the A–B and A–C ties turn friendly, the C–D tie turns hostile'
+    """
+    if before is None or after is None or not (before.is_pure and after.is_pure):
+        return None
+    turned: dict[str, list[str]] = {"friendly": [], "hostile": []}
+    for (a, b, was), (_, _, now) in zip(before.ties(), after.ties(), strict=True):
+        if was != now:
+            turned["friendly" if now == 1 else "hostile"].append(f"{a}–{b}")
+    phrases = [
+        f"the {_and(pairs)} {'tie turns' if len(pairs) == 1 else 'ties turn'} {word}"
+        for word, pairs in turned.items()
+        if pairs
+    ]
+    return ", ".join(phrases) if phrases else "no tie changes"
+
+
+def _ties_clause(analysis) -> str | None:
+    """What the move does to the ties of a game with stances but no triangle."""
+    if analysis.before.triad is not None and analysis.after.triad is not None:
+        return None  # the roles clause says it in the triangle's words
+    return _tie_changes(analysis.before.relations, analysis.after.relations)
+
+
 def _gain_clause(analysis) -> str:
-    lo, hi = analysis.gain
-    atol = analysis.point.atol
-    parts = _breakdown(analysis.decomposition, atol)
-    if abs(hi - lo) <= atol:
-        return f"{analysis.mover} gain {brief(lo)} ({parts})"
+    """What the mover gains, and from which payoff components (when the game has them)."""
+    gain, atol, who = analysis.gain, analysis.point.atol, the(analysis.mover)
+    parts = ""
+    if analysis.game.components:
+        parts = f" ({_breakdown(analysis.decomposition, atol)})"
+    if not gain.is_range:
+        if gain.min > atol:
+            return f"{who} gains {brief(gain.min)}{parts}"
+        if gain.min < -atol:
+            return f"{who} loses {brief(-gain.min)}{parts}"
+        return f"{who} gains nothing{parts}"
+    followers = analysis.game.n_players - 1
+    whose = "the follower's" if followers == 1 else "the followers'"
     return (
-        f"{analysis.mover} gain between {brief(lo)} and {brief(hi)} depending on the "
-        f"followers' equilibrium; at worst {brief(lo)} ({parts})"
+        f"{who}'s gain lies between {brief(gain.min)} and {brief(gain.max)} depending on "
+        f"{whose} equilibrium; at worst {brief(gain.min)}{parts}"
     )
 
 
 def reason(analysis) -> str:
     """Why the move pays off or not, in one line built from the numbers of a
     :class:`~triangle.analysis.MoveAnalysis`: the target's choice and what it is
-    worth, the triangle before and after, and the gain by component.
+    worth, the triangle before and after (for other numbers of actors with stances,
+    which ties change), and the gain by payoff component (when the game has them).
 
     Examples
     --------
@@ -216,50 +260,81 @@ def reason(analysis) -> str:
     >>> print(text.split(": ")[0])
     Russia keeps its tie with China
     """
-    clauses = [_tie_clause(analysis.tie), _roles_clause(analysis), _gain_clause(analysis)]
+    clauses = [
+        _tie_clause(analysis.tie),
+        _roles_clause(analysis),
+        _ties_clause(analysis),
+        _gain_clause(analysis),
+    ]
     return "; ".join(c for c in clauses if c)
+
+
+_WEDGE_ENDINGS = {
+    WedgeStatus.BREAKS: "the move breaks it",
+    WedgeStatus.ALREADY_BROKEN: "it was already broken",
+    WedgeStatus.HOLDS: "it holds",
+    WedgeStatus.DEPENDS: "whether it breaks depends on equilibrium selection",
+}
+
+
+def wedge_sentence(wedge) -> str:
+    """Whether the move splits its target from the third actor, for a
+    :class:`~triangle.analysis.Wedge`.
+
+    Examples
+    --------
+    >>> from triangle.analysis import Wedge
+    >>> print(wedge_sentence(Wedge("Russia", "China", "friendly", "friendly", "holds")))
+    does the move split Russia from China? Their tie is friendly before and friendly after: it holds
+    """
+    return (
+        f"does the move split {the(wedge.target)} from {the(wedge.third)}? Their tie is "
+        f"{wedge.before} before and {wedge.after} after: {_WEDGE_ENDINGS[wedge.status]}"
+    )
 
 
 # -- where a verdict flips --------------------------------------------------------------------
 
 
-def _goal(kind: str, state: str, target: str | None, partner: str | None) -> str:
+def _goal(kind: str, state: str, target: str | None, third: str | None) -> str:
     if kind == "verdict":
         return {
             Verdict.PAYS_OFF: "for the move to pay off",
             Verdict.DOES_NOT_PAY_OFF: "for the move not to pay off",
             Verdict.DEPENDS: "for the verdict to depend on equilibrium selection",
         }[state]
-    t, p = target, partner
+    t, p = the(target or ""), the(third or "")
     return {
         TargetState.KEEPS: f"for {t} to keep its tie with {p}",
         TargetState.DROPS: f"for {t} to drop its tie with {p}",
         TargetState.INDIFFERENT: f"for {t} to be indifferent to its tie with {p}",
-        TargetState.PARTNER_COLD: f"for {p} to turn cold to {t}",
+        TargetState.THIRD_COLD: f"for {p} to turn cold to {t}",
         TargetState.UNDETERMINED: f"for {t}'s reply to {p} to be undetermined",
     }[state]
 
 
-def _steady(kind: str, state: str, target: str | None, partner: str | None) -> str:
+def _steady(kind: str, state: str, target: str | None, third: str | None) -> str:
     if kind == "verdict":
         return {
             Verdict.PAYS_OFF: "the move pays off",
             Verdict.DOES_NOT_PAY_OFF: "the move does not pay off",
             Verdict.DEPENDS: "the verdict depends on equilibrium selection",
         }[state]
-    t, p = target, partner
+    t, p = the(target or ""), the(third or "")
     return {
         TargetState.KEEPS: f"{t} keeps its tie with {p}",
         TargetState.DROPS: f"{t} drops its tie with {p}",
         TargetState.INDIFFERENT: f"{t} is indifferent to its tie with {p}",
-        TargetState.PARTNER_COLD: f"{p} is cold to {t}",
+        TargetState.THIRD_COLD: f"{p} is cold to {t}",
         TargetState.UNDETERMINED: f"{t}'s reply to {p} is undetermined",
     }[state]
 
 
 def threshold_sentence(threshold) -> str:
-    """How far the parameter of a :class:`~triangle.analysis.Threshold` is from the
-    nearest flip, and what lies beyond it.
+    """Where the parameter of a :class:`~triangle.analysis.Threshold` would have to go
+    for the verdict (or the target's reply) to change: every flip found, nearest first
+    in each direction, and the state at the scenario's value whenever the flips alone
+    do not say it.
 
     Examples
     --------
@@ -270,30 +345,43 @@ def threshold_sentence(threshold) -> str:
     "rivalry would have to exceed 1.80 for the move to pay off; the scenario's value is 0.50"
     """
     th = threshold
-    who = (th.kind, th.target, th.partner)
+    names = (th.target, th.third)
     tail = f"the scenario's value is {flip_value(th.value)}"
-    flips = list(th.flips)
-    if not flips:
-        return (
-            f"{_steady(th.kind, th.state, *who[1:])} for every {th.parameter} in "
-            f"[{flip_value(th.lo)}, {flip_value(th.hi)}]; {tail}"
+    if not th.flips:
+        steady = th.steady or th.state
+        text = (
+            f"{_steady(th.kind, steady, *names)} for every {th.parameter} in "
+            f"[{flip_value(th.lo)}, {flip_value(th.hi)}]"
         )
-    nearest = th.nearest
+        if steady == th.state:
+            return f"{text}; {tail}"
+        return (  # the scenario's value sits on an isolated point of the game
+            f"{text} but the scenario's value, {flip_value(th.value)}, where "
+            f"{_steady(th.kind, th.state, *names)}"
+        )
     value, state = th.value, th.state
-    up = nearest.value > value or (nearest.value == value and nearest.above != state)
-    new = nearest.above if up else nearest.below
-    verb = "exceed" if up else "fall below"
-    text = (
-        f"{th.parameter} would have to {verb} {flip_value(nearest.value)} "
-        f"{_goal(th.kind, new, *who[1:])}"
+    # a flip at the scenario's value itself lies in the direction of the change
+    up = [f for f in th.flips if f.value > value or (f.value == value and f.above != state)]
+    down = [f for f in reversed(th.flips) if f not in up]
+    ways = []
+    for verb, chain, beyond in (("exceed", up, "above"), ("fall below", down, "below")):
+        if chain:
+            steps = [
+                f"{flip_value(f.value)} {_goal(th.kind, getattr(f, beyond), *names)}" for f in chain
+            ]
+            ways.append((abs(chain[0].value - value), verb, getattr(chain[0], beyond), steps))
+    ways.sort(key=lambda way: way[0])
+    text = f"{th.parameter} would have to " + ", or ".join(
+        f"{verb} " + ", then ".join(steps) for _, verb, _, steps in ways
     )
-    if th.kind == "verdict" and Verdict.PAYS_OFF not in (new, state):
-        ahead = [f for f in flips if (f.value > nearest.value if up else f.value < nearest.value)]
-        ahead.sort(key=lambda f: f.value, reverse=not up)
-        for f in ahead:
-            if (f.above if up else f.below) == Verdict.PAYS_OFF:
-                text += f" (and {verb} {flip_value(f.value)} for it to pay off)"
-                break
+    binary = (Verdict.PAYS_OFF, Verdict.DOES_NOT_PAY_OFF)
+    implied = (
+        th.kind == "verdict"
+        and state in binary
+        and all(first in binary and first != state for _, _, first, _ in ways)
+    )
+    if not implied:  # e.g. "for the move to pay off" does not tell whether it depends now
+        tail += f", where {_steady(th.kind, state, *names)}"
     return f"{text}; {tail}"
 
 
@@ -306,7 +394,7 @@ def move_phrase(analysis) -> str:
     if game.stances is not None:
         before = game.stances[spec.mover][spec.before]
         after = game.stances[spec.mover][spec.after]
-        order = [p for p in (analysis.target, analysis.partner) if p]
+        order = [p for p in (analysis.target, analysis.third) if p]
         key = {p: n for n, p in enumerate(order)}
 
         def ordered(xs: Iterable[str]) -> list[str]:
@@ -340,7 +428,7 @@ def _consequence(analysis) -> str:
     """What changes in the triangle: who becomes the pivot, or the new configuration."""
     before, after = analysis.before.triad, analysis.after.triad
     if after is None:
-        return ""
+        return _ties_clause(analysis) or ""
     pivot_after = after.pivot
     pivot_before = before.pivot if before is not None else None
     if pivot_after and pivot_after != pivot_before:
@@ -401,29 +489,40 @@ def balance(parts: Mapping[str, float]) -> str:
     return f"{signed(net)} ({top} {verb} {other[1]} {signed(other[0])})"
 
 
+def gain_summary(analysis) -> str:
+    """The mover's net gain and what drives it (:func:`balance` of its payoff
+    components), or the gain alone for a game without components."""
+    if analysis.game.components:
+        return balance(analysis.decomposition)
+    return gain_text(*analysis.gain)
+
+
+def _whose(analyses: Sequence) -> str:
+    """``"the US's"`` when every analysis has the same mover, else ``"each mover's"``."""
+    movers = list(dict.fromkeys(a.mover for a in analyses))
+    return f"{the(movers[0])}'s" if len(movers) == 1 else "each mover's"
+
+
 def decomposition_title(analyses: Sequence) -> str:
-    """The title of the decomposition chart."""
-    mover = analyses[0].mover
-    if len(analyses) == 1:  # with several, each panel's title says what drives it
-        parts = [f"{a.scenario.title}: {balance(a.decomposition)}" for a in analyses]
-        return f"Where {the(mover)}'s gain from the move comes from — " + "; ".join(parts)
+    """The title of the decomposition chart (each panel is titled with its scenario)."""
+    head = f"Where {_whose(analyses)} gain from the move comes from"
+    if len(analyses) == 1:
+        return f"{head}: {gain_summary(analyses[0])}"
     pays = sum(a.verdict == Verdict.PAYS_OFF for a in analyses)
-    return (
-        f"Where {the(mover)}'s gain from the move comes from: it pays off in {pays} "
-        f"of {len(analyses)} scenarios"
-    )
+    return f"{head}: it pays off in {pays} of {len(analyses)} scenarios"
 
 
 def payoffs_title(winners: Sequence[tuple[str, str, float, str, float | None]]) -> str:
     """The title of the payoff chart from, per scenario, ``(label, actor who gains most,
-    its change, mover, mover's change)``."""
+    its change, mover, mover's change)``; with one scenario its label is left to the
+    panel's title."""
     parts = []
     for label, best, change, mover, own in winners:
-        text = f"{label}: {the(best)} {signed(change)}"
+        text = f"{the(best)} {signed(change)}"
         if best != mover and own is not None:
             text += f", {the(mover)} {signed(own)}"
-        parts.append(text)
-    return "Who gains most from the move — " + "; ".join(parts)
+        parts.append(text if len(winners) == 1 else f"{label}: {text}")
+    return "Who gains most from the move: " + "; ".join(parts)
 
 
 def comparison_finding(analyses: Sequence) -> str:
@@ -607,29 +706,29 @@ def uncertainty_finding(result) -> str:
     depends = result.probability(Verdict.DEPENDS)
     if depends.count:
         head += f", depends on equilibrium selection in {percent(depends.value)}"
-    if result.target is not None and result.partner is not None:
+    if result.target is not None and result.third is not None:
         head += (
-            f"; {the(result.target)} drops {the(result.partner)} in "
+            f"; {the(result.target)} drops {the(result.third)} in "
             f"{percent(result.flip.value)} of the draws"
         )
         keeps = result.target_states.get(TargetState.KEEPS, 0.0)
-        cold = result.target_states.get(TargetState.PARTNER_COLD, 0.0)
+        cold = result.target_states.get(TargetState.THIRD_COLD, 0.0)
         if keeps:
             head += f" and keeps it in {percent(keeps)}"
         if cold:
             head += (
-                f" ({the(result.partner)} is already cold to {the(result.target)} in "
+                f" ({the(result.third)} is already cold to {the(result.target)} in "
                 f"{percent(cold)}: no tie to split)"
             )
-    return sentence_case(head + _driver_phrase(result))
+    return full_stop(head + _driver_phrase(result))
 
 
 def grid_finding(sweep) -> str:
     """The headline of a grid sweep: the share of grid points where the move pays off."""
     names = ", ".join(a.name for a in sweep.axes)
     share = sweep.shares[Verdict.PAYS_OFF]
-    return sentence_case(
-        f"{the(sweep.mover)}'s move {sweep.move_from} → {sweep.move_to} pays off at "
+    return full_stop(
+        f"{the(sweep.mover, start=True)}'s move {sweep.move_from} → {sweep.move_to} pays off at "
         f"{percent(share)} of {sweep.size:,} grid points over {names}"
     )
 

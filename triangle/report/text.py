@@ -9,17 +9,36 @@ written by :func:`triangle.numbers.decimals`.
 from __future__ import annotations
 
 import csv
+import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
 from triangle.numbers import decimals as fmt
 from triangle.report.data import to_data
+from triangle.report.prose import is_range
 from triangle.vocabulary import SELECTIONS
 
-__all__ = ["format_analysis", "format_compare", "format_solve", "format_sweep", "write_sweep_csv"]
+__all__ = [
+    "WIDTH",
+    "format_analysis",
+    "format_compare",
+    "format_solve",
+    "format_sweep",
+    "write_sweep_csv",
+]
+
+WIDTH = 100
+"""Columns of the text the command line prints: longer lines are wrapped, wide tables
+narrowed."""
 
 
 # -- text rendering -------------------------------------------------------------------
+
+
+_GLUE = "\xa0"
+"""Joins what a wrapped line must not separate (a name and its number); printed as a
+space."""
 
 
 def _profile_text(profile: Mapping[str, Mapping[str, float]]) -> str:
@@ -28,33 +47,138 @@ def _profile_text(profile: Mapping[str, Mapping[str, float]]) -> str:
         if len(mix) == 1:
             parts.append(next(iter(mix)))
         else:
-            parts.append("{" + ", ".join(f"{s}: {fmt(p)}" for s, p in mix.items()) + "}")
+            # one player's mixture stays on one line when a table wraps the profile
+            parts.append(
+                "{" + f",{_GLUE}".join(f"{s}:{_GLUE}{fmt(p)}" for s, p in mix.items()) + "}"
+            )
     return "(" + ", ".join(parts) + ")"
 
 
 def _payoff_text(payoffs: Mapping[str, float]) -> str:
-    return ", ".join(f"{p} {fmt(v, 3)}" for p, v in payoffs.items())
+    return ", ".join(f"{p}{_GLUE}{fmt(v, 3)}" for p, v in payoffs.items())
 
 
 def _triangle_text(tri: Mapping[str, Any] | None) -> str:
-    if not tri:
+    if not tri or not tri.get("roles"):
         return ""
     roles = ", ".join(f"{a} {r} ({fmt(tri['scores'][a])})" for a, r in tri["roles"].items())
     return f"{tri['configuration']}: {roles}"
 
 
-def _table(rows: list[list[str]], header: list[str]) -> list[str]:
-    widths = [max(len(str(r[c])) for r in [header, *rows]) for c in range(len(header))]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
-    out = [line, "  ".join("-" * w for w in widths)]
-    for r in rows:
-        out.append("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+def _relations_text(relations: Mapping[str, float] | None) -> str:
+    """The ties of an outcome: which are friendly, which only by chance, how many hostile.
+
+    >>> _relations_text({"A–B": 1.0, "A–C": 0.0, "B–C": 0.25})
+    'friendly: A–B; B–C friendly with probability 0.25; the other 1 hostile'
+    >>> _relations_text({"A–B": 0.0})
+    'A–B hostile'
+    """
+    if not relations:
+        return ""
+    friendly = [k for k, p in relations.items() if p == 1]
+    chance = [(k, p) for k, p in relations.items() if 0 < p < 1]
+    hostile = len(relations) - len(friendly) - len(chance)
+    if len(relations) == 1:
+        ((key, p),) = relations.items()
+        word = (
+            "friendly"
+            if p == 1
+            else ("hostile" if p == 0 else f"friendly with probability {fmt(p)}")
+        )
+        return f"{key} {word}"
+    parts = []
+    if friendly:
+        parts.append("friendly: " + ", ".join(friendly))
+    parts += [f"{k} friendly with probability {fmt(p)}" for k, p in chance]
+    if hostile:
+        whole = hostile == len(relations)
+        parts.append(f"all {hostile} ties hostile" if whole else f"the other {hostile} hostile")
+    return "; ".join(parts)
+
+
+def _shape_text(entry: Mapping[str, Any]) -> str:
+    """The triangle of an outcome (three actors), else its ties ("" without stances)."""
+    triangle = entry.get("triangle", entry)
+    return _triangle_text(triangle) or _relations_text(entry.get("relations"))
+
+
+def _shape_header(entries: Sequence[Mapping[str, Any]]) -> str | None:
+    """The column of :func:`_shape_text`: "triangle", "ties", or none without stances."""
+    if any(_triangle_text(e.get("triangle", e)) for e in entries):
+        return "triangle"
+    if any(e.get("relations") for e in entries):
+        return "ties"
+    return None
+
+
+def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> list[str]:
+    """Rows under a header, columns padded; when the table would be wider than
+    ``width``, its widest columns are narrowed and their cells wrapped onto more lines."""
+    cells = [[str(v) for v in r] for r in [header, *rows]]
+    columns = range(len(header))
+    widths = [max(len(r[c]) for r in cells) for c in columns]
+    room = width - 2 * (len(header) - 1)
+    # a column is narrowed down to its longest word (a mixture, a name with its number),
+    # and below that only when the table cannot fit otherwise
+    words = [max(len(w) for r in cells for w in r[c].split(" ")) for c in columns]
+    floors = [min(w, max(10, len(h), k)) for w, h, k in zip(widths, header, words, strict=True)]
+    if sum(floors) > room:
+        floors = [min(w, max(10, len(h))) for w, h in zip(widths, header, strict=True)]
+    while sum(widths) > room:
+        c = max(columns, key=lambda k: widths[k] - floors[k])
+        if widths[c] <= floors[c]:
+            break  # as narrow as the columns go
+        widths[c] -= 1
+
+    def lines(row: list[str]) -> list[str]:
+        parts = [
+            textwrap.wrap(cell, w, break_on_hyphens=False) or [""]
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        height = max(len(p) for p in parts)
+        return [
+            "  ".join(
+                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+            ).rstrip()
+            for k in range(height)
+        ]
+
+    out = lines(cells[0]) + ["  ".join("-" * w for w in widths)]
+    for row in cells[1:]:
+        out += lines(row)
     return out
+
+
+def _heading(title: str) -> list[str]:
+    """A title, wrapped, and its underline."""
+    lines = textwrap.wrap(title, WIDTH, break_on_hyphens=False) or [""]
+    return [*lines, "=" * max(len(line) for line in lines)]
+
+
+_HANG = re.compile(r"^ *(?:\S.{0,30}? +\[\d+\] |[^:]{1,40}?: )")
+"""Where a long line's continuation lines start: after ``"[1] "`` in a comparison, else
+after a ``"label: "``."""
+
+
+def _fit(lines: list[str]) -> str:
+    """The lines joined, each longer than :data:`WIDTH` wrapped with its continuation
+    indented under its text (after its label)."""
+    out = []
+    for line in lines:
+        if len(line) <= WIDTH:
+            out.append(line)
+            continue
+        label = _HANG.match(line)
+        hang = len(label.group(0)) if label else len(line) - len(line.lstrip(" "))
+        out += textwrap.wrap(
+            line, WIDTH, subsequent_indent=" " * min(hang, 40), break_on_hyphens=False
+        )
+    return "\n".join(out).replace(_GLUE, " ")
 
 
 def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
     """Render a :func:`solve_report` as text for a terminal."""
-    lines = [report["scenario"]["title"], "=" * len(report["scenario"]["title"])]
+    lines = _heading(report["scenario"]["title"])
     lines.append(f"file: {report['scenario']['path']} (form: {report['scenario']['form']})")
     if report["parameters"]:
         lines.append(
@@ -84,6 +208,7 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
         f"{n_plaus} plausible)"
     )
     lines.append(f"  solvers: {', '.join(solver['methods'])}")
+    shape = _shape_header(eqs)
     rows = []
     for n, e in enumerate(eqs, 1):
         rows.append(
@@ -94,10 +219,10 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
                 _profile_text(e["profile"]),
                 _payoff_text(e["payoffs"]),
                 f"{e['max_regret']:.1e}",
-                _triangle_text(e.get("triangle")),
+                *([_shape_text(e)] if shape else []),
             ]
         )
-    header = ["#", "kind", "plausible", "profile", "payoffs", "regret", "triangle"]
+    header = ["#", "kind", "plausible", "profile", "payoffs", "regret", *([shape] if shape else [])]
     lines += ["  " + x for x in _table(rows, header)]
     lines.append("  plausible: " + solver["plausible_rule"])
     for note in solver["notes"]:
@@ -113,13 +238,12 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
             # payoff-equivalent outcomes with the same triangle are listed once
             shown = list(
                 dict.fromkeys(
-                    _triangle_text(f.get("triangle")) or _profile_text(f["profile"])
-                    for f in (plaus or b["followers"])
+                    _shape_text(f) or _profile_text(f["profile"]) for f in (plaus or b["followers"])
                 )
             )
-            outcome = "; ".join(shown[:2])
+            outcome = " | ".join(shown[:2])
             if len(shown) > 2:
-                outcome += f"; (+{len(shown) - 2} more)"
+                outcome += f" | (+{len(shown) - 2} more)"
             lp = b["leader_payoff"]
             rows.append(
                 [
@@ -143,7 +267,7 @@ def format_solve(report: Mapping[str, Any], *, show_game: bool = False) -> str:
             mv = com["move"]
             lines.append(f"  the scenario's move: {mv['player']} {mv['from']} -> {mv['to']}")
         lines.append("  rule: " + com["rule"])
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def _opt(x: float | None) -> str:
@@ -153,16 +277,39 @@ def _opt(x: float | None) -> str:
 # -- move analysis --------------------------------------------------------------------
 
 
-def _roles_text(side: Mapping[str, Any]) -> str:
-    if not side.get("roles"):
-        return "(no single triangle: " + _payoff_text(side.get("payoffs") or {}) + ")"
-    roles = ", ".join(f"{a} {r} ({fmt(side['scores'][a])})" for a, r in side["roles"].items())
-    return f"{side['configuration']}: {roles}"
+def _mix_text(mix: str | Mapping[str, float]) -> str:
+    if isinstance(mix, str):
+        return mix
+    return "{" + ", ".join(f"{s}: {fmt(p)}" for s, p in mix.items()) + "}"
+
+
+def _side_text(side: Mapping[str, Any], mover: str) -> str:
+    """One side of a move: its triangle (three actors with stances), its ties (stances),
+    or what the others play (no stances)."""
+    shape = _shape_text(side)
+    if shape:
+        return shape
+    others = [(p, s) for p, s in side["profile"].items() if p != mover]
+    return ", ".join(f"{p} {_mix_text(s)}" for p, s in others)
+
+
+def _side_header(sides: Sequence[Mapping[str, Any]]) -> str:
+    return _shape_header(sides) or "others play"
 
 
 def _gain_text(gain: Mapping[str, float]) -> str:
     lo, hi = gain["min"], gain["max"]
-    return fmt(lo, 3) if abs(hi - lo) < 1e-12 else f"{fmt(lo, 3)} to {fmt(hi, 3)}"
+    return f"{fmt(lo, 3)} to {fmt(hi, 3)}" if is_range(lo, hi) else fmt(lo, 3)
+
+
+def _move_roles(move: Mapping[str, Any]) -> str:
+    """`` (target Russia, third actor China)``: who the move aims at, when anyone."""
+    named = [
+        f"{label} {move[key]}"
+        for key, label in (("target", "target"), ("third", "third actor"))
+        if move.get(key)
+    ]
+    return f" ({', '.join(named)})" if named else ""
 
 
 def format_analysis(analysis) -> str:
@@ -172,11 +319,8 @@ def format_analysis(analysis) -> str:
     data = to_data(analysis)
     move = data["move"]
     title = data["scenario"]
-    lines = [title, "=" * len(title), f"file: {data['path']}"]
-    lines.append(
-        f"move: {move['player']} {move['from']} -> {move['to']}"
-        + (f" (target {move['target']}, partner {move['partner']})" if move.get("target") else "")
-    )
+    lines = [*_heading(title), f"file: {data['path']}"]
+    lines.append(f"move: {move['player']} {move['from']} -> {move['to']}" + _move_roles(move))
     lines.append("")
     lines.append(
         f"Verdict: {move['verdict'].upper()} for {move['player']}"
@@ -185,24 +329,27 @@ def format_analysis(analysis) -> str:
     lines.append(f"  why: {move['reason']}")
     lines.append("")
     rows = []
-    for label, key in (("before", "before"), ("after", "after")):
-        side = move[key]
+    for label in ("before", "after"):
+        side = move[label]
         rows.append(
-            [label, side["strategy"], _roles_text(side), _payoff_text(side.get("payoffs") or {})]
+            [
+                label,
+                side["strategy"],
+                _side_text(side, move["player"]),
+                _payoff_text(side.get("payoffs") or {}),
+            ]
         )
-    lines += ["  " + x for x in _table(rows, ["", "strategy", "triangle", "payoffs"])]
+    header = ["", "strategy", _side_header([move["before"], move["after"]]), "payoffs"]
+    lines += ["  " + x for x in _table(rows, header)]
     wedge = move.get("wedge")
     if wedge:
-        lines.append(
-            f"  wedge: the {wedge['target']}–{wedge['partner']} tie is "
-            f"{wedge['target_partner_tie_before']} before and "
-            f"{wedge['target_partner_tie_after']} after ({wedge['status']})"
-        )
-    lines.append("")
-    lines.append(f"Gain of {move['player']} by component (after - before)")
-    for name, value in move["decomposition"].items():
-        lines.append(f"  {name:<12} {fmt(value, 3):>8}")
-    lines.append(f"  {'total':<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
+        lines.append(f"  wedge: {wedge['sentence']}")
+    if list(move["decomposition"]) != ["payoff"]:  # a game with payoff components
+        lines.append("")
+        lines.append(f"Gain of {move['player']} by component (after - before)")
+        for name, value in move["decomposition"].items():
+            lines.append(f"  {name:<12} {fmt(value, 3):>8}")
+        lines.append(f"  {'total':<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
     lines.append("")
     lines.append("Under other equilibrium selections")
     rows = [[sel, move["verdicts"][sel], _gain_text(move["gains"][sel])] for sel in SELECTIONS]
@@ -216,7 +363,7 @@ def format_analysis(analysis) -> str:
             lines.append(f"  {t['sentence']} [{t['method']}]")
     for note in data.get("notes", []):
         lines.append(f"note: {note}")
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def format_compare(analyses: Sequence) -> str:
@@ -234,9 +381,13 @@ def format_compare(analyses: Sequence) -> str:
         row("move", lambda d: f"{d['move']['player']} {d['move']['from']} -> {d['move']['to']}"),
         row("verdict", lambda d: d["move"]["verdict"]),
         row("gain", lambda d: _gain_text(d["move"]["gain"])),
-        row("before", lambda d: _roles_text(d["move"]["before"])),
-        row("after", lambda d: _roles_text(d["move"]["after"])),
-        row("wedge", lambda d: (d["move"].get("wedge") or {}).get("status", "-")),
+        row("before", lambda d: _side_text(d["move"]["before"], d["move"]["player"])),
+        row("after", lambda d: _side_text(d["move"]["after"], d["move"]["player"])),
+        *(
+            [row("wedge", lambda d: (d["move"].get("wedge") or {}).get("status", "-"))]
+            if any(d["move"].get("wedge") for d in datas)
+            else []
+        ),
         *[
             row(f"  {name}", lambda d, name=name: fmt(d["move"]["decomposition"].get(name, 0), 3))
             for name in dict.fromkeys(k for d in datas for k in d["move"]["decomposition"])
@@ -257,7 +408,7 @@ def format_compare(analyses: Sequence) -> str:
     lines.append("why:")
     for n, d in enumerate(datas):
         lines.append(f"  [{n + 1}] {d['move']['reason']}")
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def format_sweep(scenario, curve) -> str:
@@ -275,9 +426,9 @@ def format_sweep(scenario, curve) -> str:
         curve.verdicts,
         strict=True,
     ):
-        gain = fmt(g_lo, 3) if abs(g_hi - g_lo) < 1e-12 else f"{fmt(g_lo, 3)} to {fmt(g_hi, 3)}"
+        gain = _gain_text({"min": g_lo, "max": g_hi})
         lines.append(f"  {curve.parameter} = {fmt(value):>8}  gain {gain:>14}  {verdict}")
-    return "\n".join(lines)
+    return _fit(lines)
 
 
 def write_sweep_csv(curve, stream: IO[str]) -> None:
@@ -324,7 +475,7 @@ def format_monte_carlo(data: Mapping[str, Any]) -> str:
         lines.append(f"  {verdict:<34} {_probability_cell(d)}")
     if move["target"] is not None:
         lines.append(
-            f"  {move['target'] + ' drops ' + str(move['partner']):<34} "
+            f"  {move['target'] + ' drops ' + str(move['third']):<34} "
             f"{_probability_cell(data['target_flips'])}"
         )
     gain = data["gain"]

@@ -23,7 +23,13 @@ Examples
 """
 
 from triangle.scenario.expressions import Expression, parse_expression
-from triangle.scenario.load import check_file, load_scenario, loads_scenario, parse_overrides
+from triangle.scenario.load import (
+    check_file,
+    load_scenario,
+    loads_scenario,
+    parse_override,
+    parse_overrides,
+)
 from triangle.scenario.model import Move, Parameter, Scenario
 
 __all__ = [
@@ -35,5 +41,6 @@ __all__ = [
     "load_scenario",
     "loads_scenario",
     "parse_expression",
+    "parse_override",
     "parse_overrides",
 ]

@@ -8,7 +8,8 @@ a few function calls and never runs user code (no ``eval``, no ``compile``).
 
 Grammar (everything else is rejected with a located :class:`~triangle.errors.ScenarioError`):
 
-* numbers (``3``, ``0.5``, ``1e-3``) and declared parameter names;
+* decimal numbers (``3``, ``0.5``, ``1e-3``, ``1_000``; not ``0x10``, ``0b11`` or
+  ``0o7``) and declared parameter names, spelled exactly as declared (ASCII);
 * unary ``+`` and ``-``; binary ``+``, ``-``, ``*``, ``/``; power ``^`` (or ``**``),
   binding tighter than unary minus, as in mathematics (``-2^2 == -4``);
 * parentheses; the functions ``min(a, b, ...)``, ``max(a, b, ...)`` and ``abs(x)``.
@@ -25,10 +26,11 @@ from __future__ import annotations
 import ast
 import math
 import operator
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from triangle.errors import ScenarioError, TriangleInputError
+from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.numbers import plain
 
 MAX_LENGTH = 500
@@ -42,6 +44,17 @@ FUNCTIONS = ("abs", "max", "min")
 
 Values = Mapping[str, float]
 _Fn = Callable[[Values], float]
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    """An expression quoted in an error message, cut to about ``limit`` characters.
+
+    >>> _quoted("2 - splt"), _quoted("x + " * 100)[-28:]
+    ('"2 - splt"', '+ x + x +…" (400 characters)')
+    """
+    if len(text) <= limit:
+        return f'"{text}"'
+    return f'"{text[: limit - 1]}…" ({len(text)} characters)'
 
 
 class _EvaluationFailure(Exception):
@@ -135,13 +148,13 @@ class Expression:
             return self._fn(values)
         except _EvaluationFailure as failure:
             raise ScenarioError(
-                f'{failure} in "{self.text}"{self._with(values)}',
+                f"{failure} in {_quoted(self.text)}{self._with(values)}",
                 path=self.path,
                 line=self.line,
             ) from None
         except KeyError as missing:
             raise TriangleInputError(
-                f'no value for parameter {missing.args[0]!r} used in "{self.text}"'
+                f"no value for parameter {excerpt(missing.args[0])} used in {_quoted(self.text)}"
             ) from None
 
     def _with(self, values: Values) -> str:
@@ -233,6 +246,19 @@ _FORBIDDEN_NODES = {
 }
 
 
+_TOKEN = re.compile(
+    r"""
+      (?P<space>[ \t\r\n]+)
+    | (?P<number>(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?)
+    | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<operator>\*\*|[-+*/^(),])
+    """,
+    re.VERBOSE,
+)
+"""The tokens of the grammar, as written: ASCII names, decimal numbers, the operators."""
+_WORD = re.compile(r"[\w.]+")
+
+
 def _power(base: float, exponent: float) -> float:
     if abs(exponent) > MAX_EXPONENT:
         raise _EvaluationFailure(
@@ -286,13 +312,14 @@ class _Parser:
         try:
             tree = ast.parse(source, mode="eval")
         except SyntaxError as err:
-            raise self.fail(f'invalid expression "{text}": {err.msg}') from None
+            raise self.fail(f"invalid expression {_quoted(text)}: {err.msg}") from None
         except (ValueError, RecursionError, MemoryError):
-            raise self.fail(f'invalid expression "{text}"') from None
+            raise self.fail(f"invalid expression {_quoted(text)}") from None
         try:
             fn = self.build(tree.body, 1)
         except RecursionError:
-            raise self.fail(f'expression "{text}" is nested too deeply') from None
+            raise self.fail(f"expression {_quoted(text)} is nested too deeply") from None
+        self.check_spelling(text)
         expression = Expression(
             text,
             frozenset(self.used),
@@ -314,14 +341,33 @@ class _Parser:
             )
         return expression
 
+    def check_spelling(self, text: str) -> None:
+        """Refuse what Python's parser reads but the grammar does not have: numbers that
+        are not decimal (``0x10``, ``0b11``, ``0o7``), names that Python would normalise
+        (``ｓplit`` for ``split``), comments, line continuations."""
+        pos = 0
+        while pos < len(text):
+            token = _TOKEN.match(text, pos)
+            if token is None:
+                raise self.fail(f"character {text[pos]!r} is not allowed in {_quoted(text)}")
+            pos = token.end()
+            if token.lastgroup == "number" and pos < len(text) and _WORD.match(text, pos):
+                written = token.group() + _WORD.match(text, pos).group()
+                raise self.fail(
+                    f"number {excerpt(written, 30)} is not allowed in {_quoted(text)} "
+                    "(numbers are decimal: 3, 0.25, 1e-3, 1_000)"
+                )
+
     def not_allowed(self, what: str, node: ast.AST | None = None, why: str = "") -> ScenarioError:
         if node is not None:
-            what = f"{what} {ast.unparse(node).replace('**', '^')!r}"
-        return self.fail(f'{what} is not allowed in "{self.text}"{why}')
+            what = f"{what} {excerpt(ast.unparse(node).replace('**', '^'))}"
+        return self.fail(f"{what} is not allowed in {_quoted(self.text)}{why}")
 
     def build(self, node: ast.AST, depth: int) -> _Fn:
         if depth > MAX_DEPTH:
-            raise self.fail(f'expression "{self.text}" is nested more than {MAX_DEPTH} levels')
+            raise self.fail(
+                f"expression {_quoted(self.text)} is nested more than {MAX_DEPTH} levels"
+            )
         if isinstance(node, ast.Constant):
             return self.constant(node)
         if isinstance(node, ast.Name):
@@ -346,9 +392,9 @@ class _Parser:
         try:
             number = float(value)
         except OverflowError:
-            raise self.fail(f'number too large in "{self.text}"') from None
+            raise self.fail(f"number too large in {_quoted(self.text)}") from None
         if not math.isfinite(number):  # e.g. 1e999
-            raise self.fail(f'number too large in "{self.text}"')
+            raise self.fail(f"number too large in {_quoted(self.text)}")
         self.literals.append(number)
         return lambda _values: number
 
@@ -356,7 +402,9 @@ class _Parser:
         name = node.id
         if name not in self.known:
             listed = ", ".join(self.names) if self.names else "none declared"
-            raise self.fail(f'unknown parameter {name!r} in "{self.text}" (parameters: {listed})')
+            raise self.fail(
+                f"unknown parameter {name!r} in {_quoted(self.text)} (parameters: {listed})"
+            )
         self.used.add(name)
         return operator.itemgetter(name)
 
@@ -397,10 +445,10 @@ class _Parser:
         args = tuple(self.build(arg, depth + 1) for arg in node.args)
         if func.id == "abs":
             if len(args) != 1:
-                raise self.fail(f'abs() takes exactly 1 argument in "{self.text}"')
+                raise self.fail(f"abs() takes exactly 1 argument in {_quoted(self.text)}")
             (inner,) = args
             return lambda values: abs(inner(values))
         if not args:
-            raise self.fail(f'{func.id}() needs at least 1 argument in "{self.text}"')
+            raise self.fail(f"{func.id}() needs at least 1 argument in {_quoted(self.text)}")
         pick = min if func.id == "min" else max
         return lambda values: pick([a(values) for a in args])

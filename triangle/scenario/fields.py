@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from triangle.errors import ScenarioError
+from triangle.errors import ScenarioError, excerpt
 from triangle.scenario.expressions import Expression, parse_expression
 from triangle.scenario.model import Number
 from triangle.scenario.nodes import Map, Node, Scalar, Seq, describe, suggest
 
 NUMBER_KEYS = ("value", "source", "note")
+MAX_NAME = 100
+"""Longest name of a player, strategy or parameter, in characters."""
 
 
 def _is_number(node: Node) -> bool:
@@ -78,12 +80,14 @@ class Reader:
             name = key.text
             if name not in allowed:
                 if elsewhere and name in elsewhere:
-                    raise self.fail(f"key {name!r} {elsewhere[name]}", key.line)
-                raise self.fail(f"unknown key {name!r} in {what}{suggest(name, allowed)}", key.line)
+                    raise self.fail(f"key {excerpt(name)} {elsewhere[name]}", key.line)
+                raise self.fail(
+                    f"unknown key {excerpt(name)} in {what}{suggest(name, allowed)}", key.line
+                )
             out[name] = value
         for name in required:
             if name not in out:
-                raise self.fail(f"{what} is missing the required key {name!r}", node.line)
+                raise self.fail(f"{what} is missing the required key {excerpt(name)}", node.line)
         return out
 
     # -- scalars ---------------------------------------------------------------------
@@ -98,14 +102,19 @@ class Reader:
         """A player or strategy name: non-empty text without surrounding spaces."""
         name = self.text(node, what, line)
         assert isinstance(node, Scalar)
+        if len(name) > MAX_NAME:
+            raise self.fail(
+                f"{what} {excerpt(name)} is longer than {MAX_NAME} characters", node.line
+            )
         if not name or name != name.strip():
             raise self.fail(
-                f"{what} {name!r} must not be empty or start/end with spaces", node.line
+                f"{what} {excerpt(name)} must not be empty or start/end with spaces", node.line
             )
         bad = sorted({c for c in name if c in forbidden})
         if bad:
             raise self.fail(
-                f"{what} {name!r} must not contain {' or '.join(repr(c) for c in bad)}", node.line
+                f"{what} {excerpt(name)} must not contain {' or '.join(repr(c) for c in bad)}",
+                node.line,
             )
         return name
 
@@ -126,9 +135,13 @@ class Reader:
         try:
             value = float(node.value)
         except OverflowError:
-            raise self.fail(f"{what} {node.text} is too large", node.line) from None
+            raise self.fail(
+                f"{what} {excerpt(node.text, quote=False)} is too large", node.line
+            ) from None
         if not math.isfinite(value):
-            raise self.fail(f"{what} must be a finite number, got {node.text}", node.line)
+            raise self.fail(
+                f"{what} must be a finite number, got {excerpt(node.text, quote=False)}", node.line
+            )
         return value
 
     def number(

@@ -7,7 +7,8 @@ is ``path:line: what is wrong``; nothing in a file can cause a traceback. See
 One module reads the whole format (common keys, parameters, the move, variants with
 ``base:``) so that every key is checked in one place, in the order it is written;
 the two payoff forms are read by :mod:`~triangle.scenario.table` and
-:mod:`~triangle.scenario.relations`.
+:mod:`~triangle.scenario.relations`, and the files themselves (which files may be
+read, where ``base:`` may point) by :mod:`~triangle.scenario.files`.
 """
 
 from __future__ import annotations
@@ -20,20 +21,28 @@ import re
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from triangle.errors import ScenarioError, TriangleInputError
+from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.numbers import plain
 from triangle.scenario.distributions import read_correlations, read_distribution
 from triangle.scenario.expressions import FUNCTIONS
-from triangle.scenario.fields import Reader
+from triangle.scenario.fields import MAX_NAME, Reader
+from triangle.scenario.files import MAX_FILE_BYTES, base_path, file_problem, read_text
 from triangle.scenario.model import FORMS, Move, Parameter, Scenario
-from triangle.scenario.nodes import Map, Node, Scalar, compose, describe, suggest, to_python
+from triangle.scenario.nodes import (
+    Map,
+    Node,
+    Scalar,
+    compose,
+    describe,
+    kind_of,
+    suggest,
+    to_python,
+)
 from triangle.scenario.relations import RELATIONS_KEYS, read_relations
 from triangle.scenario.table import read_table
 from triangle.vocabulary import VERDICTS
 
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 1 << 20
-"""Largest scenario file accepted (1 MiB)."""
 MAX_PLAYERS = 8
 """Most players of a table-form scenario."""
 MAX_PARAMETERS = 1000
@@ -71,42 +80,41 @@ MAX_BASE_DEPTH = 4
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def load_scenario(path: str | os.PathLike) -> Scenario:
+def load_scenario(
+    path: str | os.PathLike, *, base_root: str | os.PathLike | None = None
+) -> Scenario:
     """Read and validate the scenario file at ``path``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A regular file (not a directory, FIFO or device), at most 1 MiB of UTF-8 text.
+    base_root : str or os.PathLike, optional
+        The folder under which the files named by ``base:`` may lie (see
+        :func:`~triangle.scenario.files.base_path`); by default each must lie in the
+        folder tree of the file that names it.
 
     Raises
     ------
     ScenarioError
-        When the file cannot be read, is larger than 1 MiB, is not UTF-8 text, or
-        is not a valid scenario; the message starts with ``path:line:``.
+        When the file cannot be read, is not a regular file, is larger than 1 MiB, is
+        not UTF-8 text, or is not a valid scenario; the message starts with
+        ``path:line:``.
     """
-    return _load_file(os.fspath(path), ())
+    root = None if base_root is None else os.path.realpath(os.fspath(base_root))
+    return _load_file(os.fspath(path), (), root)
 
 
-def _load_file(name: str, chain: tuple[str, ...]) -> Scenario:
+def _load_file(name: str, chain: tuple[str, ...], base_root: str | None) -> Scenario:
     """:func:`load_scenario`, knowing the files that named this one as their ``base``."""
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(
-                f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)", path=name
-            )
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise ScenarioError(f"cannot read file: {err.strerror or err}", path=name) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(f"file is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ScenarioError("file is not UTF-8 text", path=name, line=line) from None
-    return _loads(text, name, chain)
+    return _loads(read_text(name), name, chain, base_root)
 
 
-def loads_scenario(text: str, path: str = "<string>") -> Scenario:
-    """Read and validate a scenario from YAML ``text``; ``path`` names it in errors.
+def loads_scenario(
+    text: str, path: str = "<string>", *, base_root: str | os.PathLike | None = None
+) -> Scenario:
+    """Read and validate a scenario from YAML ``text``; ``path`` names it in errors (and,
+    for ``base:``, where it is: the current folder when it is not a file's path).
 
     Examples
     --------
@@ -131,26 +139,30 @@ def loads_scenario(text: str, path: str = "<string>") -> Scenario:
     """
     if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
         raise ScenarioError(f"scenario is larger than {MAX_FILE_BYTES} bytes (1 MiB)", path=path)
-    return _loads(text, path, ())
+    root = None if base_root is None else os.path.realpath(os.fspath(base_root))
+    return _loads(text, path, (), root)
 
 
-def _loads(text: str, path: str, chain: tuple[str, ...]) -> Scenario:
+def _loads(text: str, path: str, chain: tuple[str, ...], base_root: str | None) -> Scenario:
     root = compose(text, path)
     if root is None:
         raise ScenarioError("the file is empty (expected a scenario mapping)", path=path, line=1)
-    return _Loader(path, chain).load(root)
+    return _Loader(path, chain, base_root).load(root)
 
 
-def check_file(path: str | os.PathLike, *, strict: bool = False) -> list[str]:
+def check_file(
+    path: str | os.PathLike, *, strict: bool = False, base_root: str | os.PathLike | None = None
+) -> list[str]:
     """Everything wrong with a scenario file, as one ``file:line: message`` per problem.
 
     A file is valid when it loads (format, names, payoffs, expressions) and compiles
     at its parameter values; with ``strict``, every number must also carry a source
     (:meth:`~triangle.scenario.Scenario.unsourced`). An empty list means valid.
+    ``base_root`` is that of :func:`load_scenario`.
     """
     name = os.fspath(path)
     try:
-        scenario = load_scenario(name)
+        scenario = load_scenario(name, base_root=base_root)
         scenario.compile()
     except TriangleInputError as err:
         text = str(err)
@@ -158,6 +170,29 @@ def check_file(path: str | os.PathLike, *, strict: bool = False) -> list[str]:
     if not strict:
         return []
     return [str(ScenarioError(why, path=name, line=line)) for line, why in scenario.unsourced()]
+
+
+def parse_override(item: str) -> tuple[str, float]:
+    """One parameter override from a ``NAME=VALUE`` string.
+
+    >>> parse_override("split=2.5")
+    ('split', 2.5)
+    >>> parse_override("split=nan")
+    Traceback (most recent call last):
+    ...
+    triangle.errors.TriangleInputError: 'split=nan': VALUE must be a finite number
+    """
+    name, sep, raw = str(item).partition("=")
+    name, raw = name.strip(), raw.strip()
+    if not sep or not _IDENTIFIER.match(name) or not raw:
+        raise TriangleInputError(f"{excerpt(item)}: expected NAME=VALUE")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise TriangleInputError(f"{excerpt(item)}: VALUE must be a number") from None
+    if not math.isfinite(value):
+        raise TriangleInputError(f"{excerpt(item)}: VALUE must be a finite number")
+    return name, value
 
 
 def parse_overrides(items: Iterable[str]) -> dict[str, float]:
@@ -172,26 +207,21 @@ def parse_overrides(items: Iterable[str]) -> dict[str, float]:
     """
     out: dict[str, float] = {}
     for item in items:
-        name, sep, raw = str(item).partition("=")
-        name, raw = name.strip(), raw.strip()
-        if not sep or not _IDENTIFIER.match(name) or not raw:
-            raise TriangleInputError(f"--param {item!r}: expected NAME=VALUE")
         try:
-            value = float(raw)
-        except ValueError:
-            raise TriangleInputError(f"--param {item!r}: VALUE must be a number") from None
-        if not math.isfinite(value):
-            raise TriangleInputError(f"--param {item!r}: VALUE must be a finite number")
+            name, value = parse_override(item)
+        except TriangleInputError as err:
+            raise TriangleInputError(f"--param {err}") from None
         if name in out:
-            raise TriangleInputError(f"--param {item!r}: {name} is given more than once")
+            raise TriangleInputError(f"--param {excerpt(item)}: {name} is given more than once")
         out[name] = value
     return out
 
 
 class _Loader:
-    def __init__(self, path: str, chain: tuple[str, ...] = ()):
+    def __init__(self, path: str, chain: tuple[str, ...] = (), base_root: str | None = None):
         self.path = path
         self.chain = chain
+        self.base_root = base_root
         self.reader = Reader(path)
 
     def fail(self, message: str, line: int | None) -> ScenarioError:
@@ -200,9 +230,10 @@ class _Loader:
     def load(self, root: Node) -> Scenario:
         r = self.reader
         if not isinstance(root, Map):
+            # say what the file holds, not what it says: it may be any file at all
             raise self.fail(
                 f"a scenario must be a mapping of keys (format, title, players, ...), "
-                f"got {describe(root)}",
+                f"got {kind_of(root)}",
                 root.line,
             )
         self.check_format(root)
@@ -299,19 +330,19 @@ class _Loader:
             if old is None:
                 known = ", ".join(parameters) or "none"
                 raise self.fail(
-                    f"parameter {name!r} is not a parameter of the base scenario "
+                    f"parameter {excerpt(name)} is not a parameter of the base scenario "
                     f"{base.path}{suggest(name, parameters)}; its parameters: {known}",
                     new.line,
                 )
             if new.range is not None:
                 raise self.fail(
-                    f"a variant cannot change the range of {name!r} (it is the base's, "
+                    f"a variant cannot change the range of {excerpt(name)} (it is the base's, "
                     f"{list(old.range) if old.range else 'none'})",
                     new.line,
                 )
             if old.range is not None and not old.range[0] <= new.value <= old.range[1]:
                 raise self.fail(
-                    f"value {plain(new.value)} of parameter {name!r} is outside its range "
+                    f"value {plain(new.value)} of parameter {excerpt(name)} is outside its range "
                     f"[{plain(old.range[0])}, {plain(old.range[1])}] (from {base.path})",
                     new.line,
                 )
@@ -364,19 +395,19 @@ class _Loader:
         )
 
     def read_base(self, node: Node, line: int) -> Scenario:
-        relative = self.reader.text(node, "base", line)
-        folder = os.path.dirname(self.path) if not self.path.startswith("<") else ""
-        target = os.path.normpath(os.path.join(folder, relative))
+        named = self.reader.text(node, "base", line)
+        target, why = base_path(named, self.path, self.base_root)
+        if target is None:
+            raise self.fail(f"base {excerpt(named)} {why}", node.line)
         chain = (*self.chain, os.path.realpath(self.path))
         if os.path.realpath(target) in chain:
-            raise self.fail(f"base {relative!r} leads back to this file (a cycle)", node.line)
+            raise self.fail(f"base {excerpt(named)} leads back to this file (a cycle)", node.line)
         if len(chain) > MAX_BASE_DEPTH:
             raise self.fail(f"more than {MAX_BASE_DEPTH} scenarios stacked with base:", node.line)
-        if not os.path.isfile(target):
-            raise self.fail(
-                f"base scenario {relative!r} not found (looked for {target})", node.line
-            )
-        return _load_file(target, chain)
+        problem = file_problem(target)
+        if problem is not None:
+            raise self.fail(f"base {excerpt(named)} {problem} (looked for {target})", node.line)
+        return _load_file(target, chain, self.base_root)
 
     # -- top-level pieces ---------------------------------------------------------------
     def check_format(self, root: Map) -> None:
@@ -397,7 +428,8 @@ class _Loader:
             )
         if node.value != FORMAT_VERSION:
             raise self.fail(
-                f"unsupported format {node.value} (this version reads format {FORMAT_VERSION})",
+                f"unsupported format {excerpt(node.text, quote=False)} "
+                f"(this version reads format {FORMAT_VERSION})",
                 node.line,
             )
 
@@ -410,7 +442,9 @@ class _Loader:
         if not isinstance(node, Scalar) or node.value not in FORMS:
             shown = node.text if isinstance(node, Scalar) else describe(node)
             hint = suggest(shown, FORMS) if isinstance(node, Scalar) else ""
-            raise self.fail(f"form must be 'table' or 'relations', got {shown!r}{hint}", node.line)
+            raise self.fail(
+                f"form must be 'table' or 'relations', got {excerpt(shown)}{hint}", node.line
+            )
         return node.value
 
     def read_players(self, node: Node, form: str, line: int) -> tuple[str, ...]:
@@ -421,7 +455,7 @@ class _Loader:
         for item in items.items:
             name = r.name(item, "player name", items.line, forbidden)
             if name in names:
-                raise self.fail(f"duplicate player {name!r}", item.line)
+                raise self.fail(f"duplicate player {excerpt(name)}", item.line)
             names.append(name)
         count = len(names)
         if form == "relations" and count != 3:
@@ -444,13 +478,18 @@ class _Loader:
         out: dict[str, Parameter] = {}
         for key, value in table.entries:
             name = key.text
+            if len(name) > MAX_NAME:
+                raise self.fail(
+                    f"parameter name {excerpt(name)} is longer than {MAX_NAME} characters",
+                    key.line,
+                )
             if not _IDENTIFIER.match(name) or keyword.iskeyword(name) or name in FUNCTIONS:
                 raise self.fail(
-                    f"parameter name {name!r} must be an identifier (letters, digits, _; "
+                    f"parameter name {excerpt(name)} must be an identifier (letters, digits, _; "
                     f"not starting with a digit) and not one of {', '.join(FUNCTIONS)}",
                     key.line,
                 )
-            what = f"parameter {name!r}"
+            what = f"parameter {excerpt(name)}"
             spec = r.mapping(value, what, key.line)
             fields = r.fields(spec, what, ("value",), PARAMETER_KEYS[1:])
             number = r.plain_number(fields["value"], f"value of {what}", spec.line)
@@ -518,7 +557,7 @@ class _Loader:
         player = r.text(player_node, "move player", spec.line)
         if player not in players:
             raise self.fail(
-                f"move: unknown player {player!r}{suggest(player, players)}; "
+                f"move: unknown player {excerpt(player)}{suggest(player, players)}; "
                 f"players are {', '.join(players)}",
                 player_node.line,
             )
@@ -528,14 +567,14 @@ class _Loader:
             value = r.text(fields[key], f"move {key}", spec.key_line(key))
             if value not in options:
                 raise self.fail(
-                    f"move {key}: {value!r} is not a strategy of {player}"
+                    f"move {key}: {excerpt(value)} is not a strategy of {player}"
                     f"{suggest(value, options)}; strategies: {', '.join(options)}",
                     fields[key].line,
                 )
             chosen.append(value)
         if chosen[0] == chosen[1]:
             raise self.fail(
-                f"move from and to are the same strategy {chosen[0]!r}", fields["to"].line
+                f"move from and to are the same strategy {excerpt(chosen[0])}", fields["to"].line
             )
         target = None
         if "target" in fields:
@@ -543,7 +582,7 @@ class _Loader:
             others = [p for p in players if p != player]
             if target not in others:
                 raise self.fail(
-                    f"move target {target!r} must be another player"
+                    f"move target {excerpt(target)} must be another player"
                     f"{suggest(target, others)}: {', '.join(others)}",
                     fields["target"].line,
                 )
@@ -554,7 +593,7 @@ class _Loader:
                 name = r.text(item, "a threshold parameter", items.line)
                 if name not in r.names:
                     raise self.fail(
-                        f"move thresholds: {name!r} is not a parameter"
+                        f"move thresholds: {excerpt(name)} is not a parameter"
                         f"{suggest(name, r.names)}; parameters: {', '.join(r.names) or 'none'}",
                         item.line,
                     )
@@ -586,7 +625,7 @@ class _Loader:
         if verdict is not None and not (isinstance(verdict, Scalar) and verdict.value in VERDICTS):
             shown = verdict.text if isinstance(verdict, Scalar) else describe(verdict)
             raise self.fail(
-                f"expected verdict {shown!r} is not one of: "
+                f"expected verdict {excerpt(shown)} is not one of: "
                 + ", ".join(f'"{v}"' for v in VERDICTS),
                 verdict.line,
             )

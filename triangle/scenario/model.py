@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from triangle.errors import ScenarioError, TriangleInputError
+from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.game import RESOLUTION, Game, Stances, payoff_ranges, scale_problem
 from triangle.numbers import plain
 from triangle.scenario.distributions import Correlation, Distribution
@@ -228,10 +228,10 @@ class Scenario:
         if parameter is None:
             known = ", ".join(self.parameters) or "none (this scenario has no parameters)"
             raise TriangleInputError(
-                f"unknown parameter {name!r} for {self.path}; known parameters: {known}"
+                f"unknown parameter {excerpt(name)} for {self.path}; known parameters: {known}"
             )
         if not _is_real(value) or not math.isfinite(float(value)):
-            raise TriangleInputError(f"{name}={value!r} is not a finite number")
+            raise TriangleInputError(f"{name}={excerpt(value)} is not a finite number")
         value = float(value)
         if parameter.range is not None:
             lo, hi = parameter.range

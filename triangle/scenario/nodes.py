@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from triangle.errors import ScenarioError
+from triangle.errors import ScenarioError, excerpt
 
 MAX_NESTING = 64
 """Deepest nesting of lists and mappings accepted in a scenario file."""
@@ -111,10 +111,29 @@ def describe(node: Node | None) -> str:
         return "nothing"
     value = node.value
     if isinstance(value, bool):
-        return f"boolean {node.text!r}"
+        return f"boolean {excerpt(node.text)}"
     if isinstance(value, int | float):
-        return f"the number {node.text}"
-    return f"{node.text!r}"
+        return f"the number {excerpt(node.text, quote=False)}"
+    return excerpt(node.text)
+
+
+def kind_of(node: Node | None) -> str:
+    """What kind of value a node is, without quoting it.
+
+    >>> kind_of(compose("root:x:0:0", "x")), kind_of(compose("[1, 2]", "x"))
+    ('a text', 'a list')
+    """
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return "nothing"
+    if isinstance(node, Map):
+        return "a mapping"
+    if isinstance(node, Seq):
+        return "a list"
+    if isinstance(node.value, bool):
+        return "a boolean"
+    if isinstance(node.value, int | float):
+        return "a number"
+    return "a text"
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
@@ -194,7 +213,7 @@ class _Walker:
             key = self.scalar(key_node)
             if key.text in first:
                 raise ScenarioError(
-                    f"duplicate key {key.text!r} (first at line {first[key.text]})",
+                    f"duplicate key {excerpt(key.text)} (first at line {first[key.text]})",
                     path=self.path,
                     line=key.line,
                 )
@@ -208,7 +227,7 @@ class _Walker:
         try:
             value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as err:
-            raise self.fail(f"cannot read value {node.value!r}: {err}", node) from None
+            raise self.fail(f"cannot read value {excerpt(node.value)}: {err}", node) from None
         return Scalar(value, str(node.value), node.start_mark.line + 1, node.tag)
 
 

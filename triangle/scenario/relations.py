@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from triangle.errors import ScenarioError
+from triangle.errors import ScenarioError, excerpt
 from triangle.game import Stances
 from triangle.roles import ROLES, Triad
 from triangle.scenario.fields import NUMBER_KEYS, Reader
@@ -219,7 +219,7 @@ def read_relations(
 def _player_key(reader: Reader, key: Scalar, players, what: str) -> int:
     if key.text not in players:
         raise reader.fail(
-            f"{what}: unknown player {key.text!r}{suggest(key.text, players)}; "
+            f"{what}: unknown player {excerpt(key.text)}{suggest(key.text, players)}; "
             f"players are {', '.join(players)}",
             key.line,
         )
@@ -276,7 +276,7 @@ def _read_pairs(reader: Reader, node: Node | None, players, what: str, line: int
                 )
             if other not in others:
                 raise reader.fail(
-                    f"{what} of {key.text}: {other!r} is not another actor"
+                    f"{what} of {key.text}: {excerpt(other)} is not another actor"
                     f"{suggest(other, others)}; name {' or '.join(others)}",
                     okey.line,
                 )

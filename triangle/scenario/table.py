@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from triangle.errors import excerpt
 from triangle.game import Stances
 from triangle.scenario.fields import Reader
 from triangle.scenario.model import Number
@@ -59,7 +60,8 @@ class TableProgram:
 
 
 def _label(profile: tuple[str, ...]) -> str:
-    return f"({', '.join(profile)})"
+    """A profile as messages write it: ``(open, open, detente)``, cut when very long."""
+    return f"({excerpt(', '.join(profile), 80, quote=False)})"
 
 
 def read_strategies(
@@ -72,7 +74,7 @@ def read_strategies(
         player = key.text
         if player not in players:
             raise reader.fail(
-                f"strategies: unknown player {player!r}{suggest(player, players)}; "
+                f"strategies: unknown player {excerpt(player)}{suggest(player, players)}; "
                 f"players are {', '.join(players)}",
                 key.line,
             )
@@ -88,7 +90,7 @@ def read_strategies(
         for item in items.items:
             name = reader.name(item, f"strategy of {player}", items.line)
             if name in names:
-                raise reader.fail(f"duplicate strategy {name!r} of {player}", item.line)
+                raise reader.fail(f"duplicate strategy {excerpt(name)} of {player}", item.line)
             names.append(name)
         by_player[player] = tuple(names)
     missing = [p for p in players if p not in by_player]
@@ -118,7 +120,7 @@ def read_table(
     for key in ("strategies", "payoffs"):
         if key not in fields:
             raise reader.fail(
-                f"the scenario is missing the required key {key!r} (form: table)",
+                f"the scenario is missing the required key {excerpt(key)} (form: table)",
                 min(key_lines.values(), default=1),
             )
     strategies = read_strategies(reader, fields.get("strategies"), players, key_lines["strategies"])
@@ -156,7 +158,7 @@ class _Payoffs:
         ):
             if name not in options:
                 raise self.reader.fail(
-                    f"unknown strategy {name!r} of {player} in profile {_label(labels)}"
+                    f"unknown strategy {excerpt(name)} of {player} in profile {_label(labels)}"
                     f"{suggest(name, options)}; strategies of {player}: {', '.join(options)}",
                     name_line,
                 )
@@ -226,11 +228,20 @@ def _read_payoffs(
 ) -> TableProgram:
     builder = _Payoffs(reader, players, strategies)
     if isinstance(node, Map):
-        # Compact form: "a, b, c": [u1, u2, u3]
+        # Compact form: "a, b, c": [u1, u2, u3], or {payoffs: [...], source: ..., note: ...}
         for key, value in node.entries:
             names = [(part.strip(), key.line) for part in key.text.split(",")]
             labels, index = builder.profile(names, key.line)
-            builder.values(labels, index, value, key.line, None)
+            source = None
+            if isinstance(value, Map):
+                what = f"the entry for {_label(labels)}"
+                fields = reader.fields(value, what, ("payoffs",), ENTRY_KEYS[2:])
+                if "note" in fields:
+                    reader.text(fields["note"], "note", value.key_line("note"))
+                if "source" in fields:
+                    source = reader.source(fields["source"], "source", value.key_line("source"))
+                value = fields["payoffs"]
+            builder.values(labels, index, value, key.line, source)
         return builder.program(node.line)
     entries = reader.sequence(node, "payoffs", line)
     if not entries.items:
@@ -267,7 +278,7 @@ def read_stances(
         player = key.text
         if player not in players:
             raise reader.fail(
-                f"stances: unknown player {player!r}{suggest(player, players)}", key.line
+                f"stances: unknown player {excerpt(player)}{suggest(player, players)}", key.line
             )
         options = strategies[players.index(player)]
         per = reader.mapping(value, f"stances of {player}", key.line)
@@ -276,7 +287,7 @@ def read_stances(
             strategy = skey.text
             if strategy not in options:
                 raise reader.fail(
-                    f"stances of {player}: unknown strategy {strategy!r}"
+                    f"stances of {player}: unknown strategy {excerpt(strategy)}"
                     f"{suggest(strategy, options)}; strategies of {player}: {', '.join(options)}",
                     skey.line,
                 )
@@ -299,7 +310,7 @@ def read_stances(
 def _warm_set(
     reader: Reader, node: Node | None, player: str, strategy: str, players, line: int
 ) -> frozenset[str]:
-    what = f"stance of {player} in {strategy!r}"
+    what = f"stance of {player} in {excerpt(strategy)}"
     items = reader.sequence(node, what, line)
     warm: set[str] = set()
     for item in items.items:
@@ -310,7 +321,7 @@ def _warm_set(
         if other not in players:
             others = [p for p in players if p != player]
             raise reader.fail(
-                f"{what} names unknown player {other!r}{suggest(other, others)}", item.line
+                f"{what} names unknown player {excerpt(other)}{suggest(other, others)}", item.line
             )
         if other in warm:
             raise reader.fail(f"{what} names {other} twice", item.line)
