@@ -16,11 +16,24 @@ Scales: each player's payoffs times ``10**e`` with ``e`` drawn per player around
 -10, 0 and +10 (± 2), plus an offset of up to 1000 times the player's scaled range.
 
 Reference: for 2 players, Gambit's ``enummixed`` in rational mode on the exact value of
-every float payoff (every extreme equilibrium of the game as given); a reported
-profile is wrong when its regret, computed exactly in rationals, exceeds
-``TIE_RTOL`` × the player's range. For 3 players, Gambit's ``enumpure`` on the exact
-payoffs for the pure equilibria, and the exact regret of every mixed one reported
-(``solve``'s default method: the project's own searches).
+every float payoff (every extreme equilibrium of the game as given). For 3 players,
+Gambit's ``enumpure`` on the exact payoffs for the pure equilibria, and its
+``enumpoly`` for mixed ones (``solve`` runs its default method: the project's own
+searches).
+
+Columns: *wrong*, a reported profile whose regret, computed exactly in rationals,
+exceeds the program's tolerance (``DEFAULT_TOL`` × the player's range: the contract
+every reported equilibrium meets); *missed*, an equilibrium of the reference not within
+1e-9 (1e-6 for ``enumpoly``'s floating-point roots) of a reported one; *merged*, a game
+whose reference lists more equilibria than are reported although none is missed
+(reference equilibria closer than the tolerance, told apart only by rounding noise in
+the payoffs, are one equilibrium to ``solve``); *false complete*, a list called
+complete that misses a reference equilibrium (2 players: or has another length);
+*in a continuum* (3 players), an ``enumpoly`` equilibrium inside a box of pure
+equilibria whose centre is listed and named as a continuum (one point of a set that
+``solve`` reports as a whole); *beyond search* (3 players), an ``enumpoly`` equilibrium
+in which some player mixes three strategies, which the default search does not look
+for (its list is then not called complete).
 
 Usage::
 
@@ -38,8 +51,12 @@ from fractions import Fraction
 import numpy as np
 
 from triangle.equilibria import solve
-from triangle.equilibria.exact import TIE_RTOL
+from triangle.equilibria.boxes import pure_boxes
+from triangle.equilibria.pure import pure_nash_mask
+from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.game import Game
+
+COLUMNS = ("wrong", "missed", "merged", "false complete", "in a continuum", "beyond search")
 
 
 def gambit_game(payoffs: np.ndarray):
@@ -128,11 +145,11 @@ def check_two_player(payoffs: np.ndarray) -> dict[str, int]:
     reference = gbt.nash.enummixed_solve(gambit_game(payoffs), rational=True)
     m = game.shape[0]
     exact = {(tuple(f[:m]), tuple(f[m:])) for f in flat_profiles(reference)}
-    counts = dict.fromkeys(("wrong", "missed", "merged", "false complete"), 0)
+    counts = dict.fromkeys(COLUMNS, 0)
     ranges = game.ranges
     for eq in result.equilibria:
         regrets = exact_regrets(payoffs, eq.profile)
-        if any(r > TIE_RTOL * float(s) for r, s in zip(regrets, ranges, strict=True)):
+        if any(r > DEFAULT_TOL * float(s) for r, s in zip(regrets, ranges, strict=True)):
             counts["wrong"] += 1
     found = [eq.profile for eq in result.equilibria]
     for x, y in exact:
@@ -154,11 +171,10 @@ def check_three_player(payoffs: np.ndarray) -> dict[str, int]:
 
     game = Game.from_arrays(*payoffs)
     result = solve(game)  # the default: pure, continua, supports of at most two
-    counts = dict.fromkeys(("wrong", "missed", "merged", "false complete"), 0)
+    counts = dict.fromkeys(COLUMNS, 0)
     for eq in result.equilibria:
         regrets = exact_regrets(payoffs, eq.profile)
-        slack = 1e-9 if eq.kind == "mixed" else TIE_RTOL  # floats for mixed ones
-        if any(r > slack * float(s) for r, s in zip(regrets, game.ranges, strict=True)):
+        if any(r > DEFAULT_TOL * float(s) for r, s in zip(regrets, game.ranges, strict=True)):
             counts["wrong"] += 1
     pure = gbt.nash.enumpure_solve(gambit_game(payoffs))
     cuts = np.cumsum(game.shape)[:-1]
@@ -167,7 +183,30 @@ def check_three_player(payoffs: np.ndarray) -> dict[str, int]:
         picks = tuple(int(np.argmax(v)) for v in np.split(np.array(flat, dtype=float), cuts))
         if picks not in reported:
             counts["missed"] += 1
-    counts["false complete"] += int(result.complete)
+    # mixed equilibria: enumpoly's, verified exactly, each must be near a reported one
+    poly = gbt.nash.enumpoly_solve(gambit_game(payoffs), max_rectangles=20_000)
+    found = [np.concatenate(eq.profile) for eq in result.equilibria]
+    boxes = pure_boxes(pure_nash_mask(game.normalized, DEFAULT_TOL))
+    missed = 0
+    for flat in flat_profiles(poly):
+        vec = np.array([float(p) for p in flat])
+        profile = np.split(vec, cuts)
+        regrets = exact_regrets(payoffs, profile)
+        if any(r > DEFAULT_TOL * float(s) for r, s in zip(regrets, game.ranges, strict=True)):
+            continue  # not an equilibrium at the program's tolerance
+        if (vec > 1e-9).sum() == len(game.shape) or any(
+            np.allclose(f, vec, atol=1e-6) for f in found
+        ):
+            continue  # pure (checked above), or reported
+        supports = [set(np.flatnonzero(v > 1e-9).tolist()) for v in profile]
+        if any(all(s <= set(b) for s, b in zip(supports, box, strict=True)) for box in boxes):
+            counts["in a continuum"] += 1  # a point of a listed box of pure equilibria
+        elif max(len(s) for s in supports) > 2:
+            counts["beyond search"] += 1  # the default search stops at supports of two
+        else:
+            missed += 1
+    counts["missed"] += missed
+    counts["false complete"] += int(result.complete and missed > 0)
     return counts
 
 
@@ -189,7 +228,17 @@ def main() -> None:
             for key, value in counts.items():
                 row[key] += value
         print(f"scale {label} done ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
-    header = ("scale", "family", "games", "wrong", "missed", "merged", "false complete")
+    header = (
+        "scale",
+        "family",
+        "games",
+        "wrong",
+        "missed",
+        "merged",
+        "false complete",
+        "in a continuum",
+        "beyond search",
+    )
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for (label, name), row in totals.items():
