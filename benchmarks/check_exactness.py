@@ -33,7 +33,8 @@ complete that misses a reference equilibrium (2 players: or has another length);
 equilibria whose centre is listed and named as a continuum (one point of a set that
 ``solve`` reports as a whole); *beyond search* (3 players), an ``enumpoly`` equilibrium
 in which some player mixes three strategies, which the default search does not look
-for (its list is then not called complete).
+for (its list is then not called complete). A *missed* 3-player equilibrium is, so far, the
+end of a curve of equilibria in a degenerate game whose list is not called complete.
 
 Usage::
 

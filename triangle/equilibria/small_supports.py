@@ -12,10 +12,13 @@ With ``q_j`` the probability a mixing player ``j`` puts on its second strategy, 
   two solutions, in closed form.
 
 Every root strictly inside ``(0, 1)`` is a candidate; the caller verifies it (regret
-and support condition) and Newton-polishes it. A support whose system holds
-identically (a continuum, as when two strategies are payoff-equivalent) is skipped and
-counted: the boxes of pure equilibria (:mod:`triangle.equilibria.boxes`) cover the
-common such case.
+and support condition) and Newton-polishes it. In degenerate games the indifferences
+may leave one probability free (a player indifferent whatever another mixes): every
+payoff is then linear in it, and the ends of the interval where nobody gains by
+deviating are the candidates (an isolated equilibrium pinned by a best-response
+inequality, or the ends of a segment of equilibria, counted as a continuum). A support
+whose system leaves more than one probability free is skipped and counted: the boxes of
+pure equilibria (:mod:`triangle.equilibria.boxes`) cover the common such case.
 
 When every support profile of a game has at most two strategies per player (a 2×2×2
 game) and none was skipped, this is complete: every equilibrium is found. The search
@@ -105,20 +108,30 @@ def _profile(shape, supports, q) -> tuple[np.ndarray, ...]:
     return tuple(out)
 
 
-def _solve(coeffs: list[np.ndarray], mixing: list[int], scale: float) -> list[list[float]] | None:
-    """Solutions ``q`` (one per player, 0 for pure ones) of the indifference system, or
-    ``None`` when it holds on a continuum."""
+def _solve(
+    coeffs: list[np.ndarray], mixing: list[int], scale: float
+) -> list[tuple[list[float], int | None]] | None:
+    """Solutions of the indifference system: pairs ``(q, free)``, ``q`` one probability
+    per player (0 for pure ones) and ``free`` the player whose ``q`` the system leaves
+    free (``None`` when every ``q`` is fixed); ``None`` when it holds on a continuum
+    of more than one dimension."""
     small = 1e-12 * scale
     if len(mixing) == 2:
         i, j = mixing
         # D_i is linear in q_j and D_j in q_i: coefficients (a, b) with the other's q
         out = [0.0, 0.0, 0.0]
+        free = []
         for me, other in ((i, j), (j, i)):
             a, b = _linear(coeffs[me], me, other)
             if abs(b) <= small:
-                return None if abs(a) <= small else []
-            out[other] = -a / b
-        return [out]
+                if abs(a) > small:
+                    return []  # me is never indifferent
+                free.append(other)  # me is always indifferent: other's q is free
+            else:
+                out[other] = -a / b
+        if len(free) == 2:
+            return None
+        return [(out, free[0] if free else None)]
     # three players mixing: D_1 = a1 + b1 q2 + c1 q3 + d1 q2 q3 and so on; given q3,
     # D_1 = N1 + M1 q2 and D_2 = N2 + M2 q1 are linear, D_3 bilinear in (q1, q2)
     a1, b1, c1, d1 = coeffs[0]  # in (q2, q3)
@@ -169,7 +182,7 @@ def _solve(coeffs: list[np.ndarray], mixing: list[int], scale: float) -> list[li
             q1, q2 = -N2 / M2, -N1 / M1
             if abs(a3 + b3 * q1 + c3 * q2 + d3 * q1 * q2) > zero:
                 continue  # a root of a denominator only: not a solution
-        out.append([float(q1), float(q2), float(q3)])
+        out.append(([float(q1), float(q2), float(q3)], None))
     return out
 
 
@@ -217,11 +230,11 @@ def small_support_equilibria(
     finished = True
     for supports in itertools.product(*per_player):
         mixing = [i for i, s in enumerate(supports) if len(s) == 2]
-        if len(mixing) < 2:  # one player mixing against pure ones: a box, or nothing
+        if len(mixing) < 2:  # one player mixing against pure ones
             if len(mixing) == 1:
                 result.searched += 1
                 if _single(payoffs, supports, mixing[0]):
-                    result.continua += 1
+                    _add_segment(result, payoffs, supports, [0.0, 0.0, 0.0], mixing[0])
             continue
         if deadline is not None and time.monotonic() > deadline:
             finished = False
@@ -236,11 +249,63 @@ def small_support_equilibria(
         if solutions is None:
             result.continua += 1
             continue
-        for q in solutions:
-            if all(_inside(q[i]) for i in mixing):
+        for q, free in solutions:
+            if free is not None:  # one probability left free by the indifferences
+                if all(_inside(q[i]) for i in mixing if i != free):
+                    _add_segment(result, payoffs, supports, q, free)
+            elif all(_inside(q[i]) for i in mixing):
                 result.candidates.append(_profile(shape, supports, q))
     result.complete = finished and result.continua == 0 and max(shape) <= 2
     return result
+
+
+def _add_segment(
+    result: SmallSupportSearch, payoffs: np.ndarray, supports, q: list[float], free: int
+) -> None:
+    """Record the equilibria on a support whose indifferences leave player ``free``'s
+    probability ``q[free]`` undetermined: every player's payoffs are linear in it, so
+    the values where nobody gains by deviating form an interval. Its ends inside
+    ``(0, 1)`` are candidates (extreme equilibria; an end at 0 or 1 is a smaller
+    support, found there); an interval of positive length is a continuum (counted)."""
+    shape = payoffs.shape[1:]
+    gaps = []
+    for value in (0.0, 1.0):
+        at = list(q)
+        at[free] = value
+        gaps.append(_gaps(payoffs, _profile(shape, supports, at)))
+    g0, g1 = gaps
+    slope = g1 - g0
+    lo, hi = 0.0, 1.0
+    flat = np.abs(slope) <= 1e-12
+    if np.any(g0[flat] > 1e-12):
+        return  # a deviation pays whatever the free probability
+    up, down = slope > 1e-12, slope < -1e-12
+    if up.any():
+        hi = min(hi, float(np.min(-g0[up] / slope[up])))
+    if down.any():
+        lo = max(lo, float(np.max(-g0[down] / slope[down])))
+    if lo > hi + 1e-12:
+        return
+    if hi - lo > 1e-9:
+        result.continua += 1
+    for value in sorted({lo, hi}):
+        if _inside(value):
+            at = list(q)
+            at[free] = value
+            result.candidates.append(_profile(shape, supports, at))
+
+
+def _gaps(payoffs: np.ndarray, profile: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Each player's payoff from each pure strategy minus its payoff at ``profile``,
+    all players' strategies in one vector."""
+    out = []
+    for i in range(3):
+        values = payoffs[i]
+        for j in (2, 1, 0):  # contract the others' strategies, last axis first
+            if j != i:
+                values = np.tensordot(values, profile[j], axes=([j], [0]))
+        out.append(values - values @ profile[i])
+    return np.concatenate(out)
 
 
 def _single(payoffs: np.ndarray, supports, i: int) -> bool:
