@@ -251,3 +251,21 @@ def test_a_two_worker_dask_cluster_gives_the_same_bytes(tmp_path):
     assert dask.exit_code == 0, dask.output
     assert dask.stdout == local.stdout
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_threads_and_worker_processes_give_the_same_bytes(tmp_path):
+    args = ["sweep", S2025, "--samples", "3000", "--seed", "9", "--format", "json"]
+    args += ["--chunk-size", "500"]
+    one = run(*args, "--threads", "1", "--out", str(tmp_path / "a.csv"))
+    assert one.exit_code == 0, one.output
+    for option, name in (("--threads", "b.csv"), ("--processes", "c.csv")):
+        other = run(*args, option, "2", "--out", str(tmp_path / name))
+        assert other.exit_code == 0, other.output
+        assert other.stdout == one.stdout
+        assert (tmp_path / name).read_bytes() == (tmp_path / "a.csv").read_bytes()
+
+
+def test_parallelism_options_need_a_grid_or_samples():
+    result = run("sweep", S2025, "--parameter", "rivalry", "--processes", "2")
+    assert result.exit_code == 2
+    assert "--processes" in result.output

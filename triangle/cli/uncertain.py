@@ -90,13 +90,14 @@ def progress_bar(total: int, what: str):
 
 
 @contextlib.contextmanager
-def executor(workers: int | None, scheduler: str | None, threads: int = 1):
-    """The mapper of the run: in process (``threads`` threads, no Dask import) unless
-    ``--workers`` or ``--scheduler``."""
+def executor(workers: int | None, scheduler: str | None, threads: int = 1, processes: int = 1):
+    """The mapper of the run: ``processes`` worker processes of this machine, or in
+    process with ``threads`` threads (no Dask import either way), unless ``--workers``
+    or ``--scheduler``."""
     if workers is None and not scheduler:
-        from triangle.analysis.uncertainty import thread_mapper
+        from triangle.analysis.uncertainty import process_mapper, thread_mapper
 
-        yield thread_mapper(threads)
+        yield process_mapper(processes) if processes > 1 else thread_mapper(threads)
         return
     from triangle.analysis.distributed import dask_mapper
 
@@ -120,6 +121,7 @@ def run(
     workers: int | None,
     scheduler: str | None,
     threads: int = 1,
+    processes: int = 1,
     timeout: float | None,
 ) -> None:
     """The grid or Monte Carlo mode of ``triangle sweep``."""
@@ -157,7 +159,7 @@ def run(
     need_rows = writer is not None or csv_rows is not None
     try:
         with (
-            executor(workers, scheduler) as mapper,
+            executor(workers, scheduler, threads, processes) as mapper,
             progress_bar(total, "sampling" if samples is not None else "grid") as tick,
         ):
             if samples is not None:

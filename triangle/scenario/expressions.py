@@ -127,6 +127,16 @@ class Expression:
             line=line,
         )
 
+    def __reduce__(self):
+        """Pickling (worker processes): an expression travels as its text and is parsed
+        again on arrival (its compiled function cannot be pickled); a constant one as
+        its value."""
+        value = self.evaluate({}) if self.is_constant else None
+        return (
+            _rebuild,
+            (self.text, tuple(sorted(self.names)), self.literals, self.path, self.line, value),
+        )
+
     @property
     def is_constant(self) -> bool:
         """True when the expression uses no parameter."""
@@ -199,6 +209,13 @@ def parse_expression(
 (parameters: split, w)
     """
     return _Parser(text, tuple(names), path, line).parse()
+
+
+def _rebuild(text, names, literals, path, line, value) -> Expression:
+    """The inverse of :meth:`Expression.__reduce__`."""
+    if value is not None:
+        return Expression(text, frozenset(), literals, lambda _values: value, path=path, line=line)
+    return _Parser(text, names, path, line).parse()
 
 
 _BINARY: dict[type, tuple[str, Callable[[float, float], float]]] = {

@@ -192,6 +192,14 @@ class Scenario:
         if not isinstance(self.expected, MappingProxyType):
             object.__setattr__(self, "expected", MappingProxyType(dict(self.expected)))
 
+    def __reduce__(self):
+        """Pickling (worker processes, :mod:`multiprocessing`, joblib): the read-only
+        mappings travel as plain dicts and are made read-only again on arrival."""
+        state = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        state["parameters"] = dict(self.parameters)
+        state["expected"] = dict(self.expected)
+        return (_rebuild, (state,))
+
     # -- parameter values -------------------------------------------------------------
     def parameter_values(self, overrides: Mapping[str, float] | None = None) -> dict[str, float]:
         """Every parameter's value, with ``overrides`` applied and checked.
@@ -416,3 +424,7 @@ class Scenario:
     def __repr__(self) -> str:
         sizes = "x".join(str(len(s)) for s in self.strategies)
         return f"Scenario({self.path!r}, {self.form}, {', '.join(self.players)}; {sizes})"
+
+
+def _rebuild(state: dict) -> Scenario:
+    return Scenario(**state)
