@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
+from triangle.analysis.uncertainty import in_order
 from triangle.errors import TriangleInputError
 
 __all__ = ["dask_mapper"]
@@ -78,17 +78,7 @@ def dask_mapper(scheduler: str | None = None, workers: int | None = None):
             return client.submit(_rejoin, function, light, scenario, plan, pure=False)
 
         def mapper(function: Callable, chunks: Iterable) -> Iterator:
-            window: deque = deque()
-            try:
-                for chunk in chunks:
-                    window.append(submit(function, chunk))
-                    if len(window) >= slots:
-                        yield window.popleft().result()
-                while window:
-                    yield window.popleft().result()
-            finally:
-                for future in window:
-                    future.cancel()
+            return in_order(lambda chunk: submit(function, chunk), chunks, slots)
 
         yield mapper
     finally:

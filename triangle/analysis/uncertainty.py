@@ -302,6 +302,26 @@ def _chunk_result(chunk: Chunk, judged: MoveBatch, drawn) -> ChunkResult:
 Mapper = Callable[[Callable, Iterable], Iterator]
 
 
+def in_order(submit: Callable, chunks: Iterable, slots: int) -> Iterator:
+    """Submit each chunk (``submit(chunk)`` returns a future) and yield the results in
+    chunk order, with at most ``slots`` chunks in flight; on exit (an error, Ctrl-C, the
+    caller stopping) the futures not yet run are cancelled. Serves every mapper: threads,
+    worker processes and Dask."""
+    from collections import deque
+
+    window: deque = deque()
+    try:
+        for chunk in chunks:
+            window.append(submit(chunk))
+            if len(window) >= slots:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
+
+
 def thread_mapper(threads: int) -> Mapper | None:
     """A ``mapper`` running chunks on ``threads`` threads of this process, results in
     order and at most ``2 * threads`` chunks in flight; ``None`` (plain ``map``) for
@@ -310,21 +330,10 @@ def thread_mapper(threads: int) -> Mapper | None:
         return None
 
     def mapper(function: Callable, chunks: Iterable) -> Iterator:
-        from collections import deque
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            window: deque = deque()
-            try:
-                for chunk in chunks:
-                    window.append(pool.submit(function, chunk))
-                    if len(window) >= 2 * threads:
-                        yield window.popleft().result()
-                while window:
-                    yield window.popleft().result()
-            finally:
-                for future in window:
-                    future.cancel()
+            yield from in_order(lambda chunk: pool.submit(function, chunk), chunks, 2 * threads)
 
     return mapper
 
@@ -363,7 +372,6 @@ def process_mapper(processes: int) -> Mapper | None:
 
     def mapper(function: Callable, chunks: Iterable) -> Iterator:
         import multiprocessing
-        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
         chunks = iter(chunks)
@@ -376,18 +384,15 @@ def process_mapper(processes: int) -> Mapper | None:
             initializer=_install,
             initargs=(first.scenario, first.plan),
         )
-        window: deque = deque()
+
+        def submit(chunk: Chunk):
+            if chunk.scenario is first.scenario and chunk.plan is first.plan:
+                light = replace(chunk, scenario=None, plan=None)
+                return pool.submit(_run_shared, function, light)
+            return pool.submit(function, chunk)
+
         try:
-            for chunk in itertools.chain([first], chunks):
-                if chunk.scenario is first.scenario and chunk.plan is first.plan:
-                    light = replace(chunk, scenario=None, plan=None)
-                    window.append(pool.submit(_run_shared, function, light))
-                else:
-                    window.append(pool.submit(function, chunk))
-                if len(window) >= 2 * processes:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
+            yield from in_order(submit, itertools.chain([first], chunks), 2 * processes)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
