@@ -111,3 +111,35 @@ def flip_value(x: float) -> str:
     else:
         digits = 4
     return _minus(f"{x:.{digits}f}")
+
+
+def tidy(x: float, scale: float | None = None) -> float:
+    """``x`` without floating-point noise, for results and JSON: rounded to a
+    quantum of 1e-12 × ``scale`` (``2.0999999999999996`` reads ``2.1``), so the
+    rounding follows the units of the quantity, whatever they are.
+
+    ``scale`` is what ``x`` is measured against: a player's payoff range for its
+    payoffs and gains, a parameter's range for a value of it; without it, ``x``
+    itself (12 significant digits). Values below half a quantum are 0; negative
+    zero becomes 0; non-finite values pass through.
+
+    Examples
+    --------
+    >>> tidy(2.0999999999999996), tidy(-5.551115123125783e-17, 1.0)
+    (2.1, 0.0)
+    >>> tidy(4.000000000000001e-13, 4e-12), tidy(4.000000000000001e-13, 1.0)
+    (4e-13, 0.0)
+    """
+    import math
+
+    x = float(x)
+    if not math.isfinite(x) or x == 0.0:
+        return x + 0.0
+    scale = abs(float(scale)) if scale is not None else abs(x)
+    if not math.isfinite(scale) or scale == 0.0:
+        scale = abs(x)
+    quantum = math.floor(math.log10(scale)) - 12  # the exponent of the quantum
+    if abs(x) < 0.5 * 10.0**quantum:
+        return 0.0
+    digits = math.floor(math.log10(abs(x))) - quantum + 1  # significant digits kept
+    return float(f"{x:.{min(17, max(1, digits)) - 1}e}") + 0.0

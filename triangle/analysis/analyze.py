@@ -111,12 +111,17 @@ class MoveAnalysis:
     @property
     def gain(self) -> Gain:
         """The mover's gain under the plausible selection (``.min``, ``.max``)."""
-        return Gain.of(*self.point.gains[Selection.PLAUSIBLE])
+        return Gain.of(*self.point.gains[Selection.PLAUSIBLE], scale=self._span)
 
     @property
     def gains(self) -> dict[str, Gain]:
         """The mover's gain under each selection rule."""
-        return {s: Gain.of(*self.point.gains[s]) for s in SELECTIONS}
+        return {s: Gain.of(*self.point.gains[s], scale=self._span) for s in SELECTIONS}
+
+    @property
+    def _span(self) -> float:
+        """The mover's payoff range: the scale of its gain."""
+        return float(self.game.ranges[self.spec.mover])
 
     @property
     def keep(self) -> TargetState:

@@ -2,9 +2,10 @@
 
 Over the follower equilibria a selection keeps, the gain is an interval (see
 :mod:`triangle.analysis.point`); it is a single number when its bounds agree.
-:class:`Gain` holds the two bounds with names, rounded to 12 decimals (as the JSON
-output is), so that ``2.0999999999999996`` reads ``2.1``, and decides once when a gain
-is a range.
+:class:`Gain` holds the two bounds with names, without floating-point noise (to
+1e-12 of the mover's payoff range, as the JSON output writes them), so that
+``2.0999999999999996`` reads ``2.1`` in any units, and decides once when a gain is a
+range.
 """
 
 from __future__ import annotations
@@ -12,25 +13,22 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-__all__ = ["Gain", "is_range"]
+from triangle.numbers import tidy
 
-_DECIMALS = 12
-"""Decimals kept: far below any tolerance of the package, far above float noise."""
+__all__ = ["Gain", "is_range"]
 
 
 def is_range(lo: float, hi: float) -> bool:
-    """Whether a gain's bounds differ enough to be written as a range.
+    """Whether a gain's bounds differ enough to be written as a range: by more than a
+    billionth of the larger (the bounds are tidied to their scale beforehand, so what
+    remains is a real difference, in any units).
 
     Examples
     --------
-    >>> is_range(2.0999999999999996, 2.1), is_range(-0.5, 1.5)
-    (False, True)
+    >>> is_range(2.0999999999999996, 2.1), is_range(-0.5, 1.5), is_range(5e-13, 4.5e-12)
+    (False, True, True)
     """
-    return not math.isclose(lo, hi, rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _rounded(x: float) -> float:
-    return float(round(float(x), _DECIMALS)) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return not math.isclose(lo, hi, rel_tol=1e-9, abs_tol=0.0)
 
 
 class _Bounds(NamedTuple):
@@ -49,7 +47,7 @@ class Gain(_Bounds):
     Attributes
     ----------
     min, max : float
-        The bounds, rounded to 12 decimals.
+        The bounds, without floating-point noise (:func:`~triangle.numbers.tidy`).
 
     Examples
     --------
@@ -70,9 +68,10 @@ class Gain(_Bounds):
         return super().__new__(cls, float(min), float(min if max is None else max))
 
     @classmethod
-    def of(cls, lo: float, hi: float) -> Gain:
-        """The gain with bounds ``lo`` and ``hi``, rounded to 12 decimals."""
-        return cls(_rounded(lo), _rounded(hi))
+    def of(cls, lo: float, hi: float, scale: float | None = None) -> Gain:
+        """The gain with bounds ``lo`` and ``hi`` tidied to 1e-12 of ``scale`` (the
+        mover's payoff range; by default 12 significant digits of each bound)."""
+        return cls(tidy(lo, scale), tidy(hi, scale))
 
     @property
     def is_range(self) -> bool:

@@ -33,6 +33,7 @@ from triangle.equilibria.commitment import CommitmentBranch
 from triangle.equilibria.regret import expected_value
 from triangle.equilibria.tolerance import PURE_ATOL, player_tolerances
 from triangle.game import Game
+from triangle.numbers import tidy
 from triangle.roles import Relations, Triad
 from triangle.vocabulary import TieState, WedgeStatus
 
@@ -49,8 +50,8 @@ def components_at(game: Game, profile) -> dict[str, dict[str, float]]:
 
 
 def _readable(payoffs: dict[str, float]) -> dict[str, float]:
-    """Payoffs for a ``repr``: rounded to 12 decimals, as the JSON output writes them."""
-    return {p: float(round(v, 12)) + 0.0 for p, v in payoffs.items()}
+    """Payoffs for a ``repr``, without floating-point noise (12 significant digits)."""
+    return {p: tidy(v) for p, v in payoffs.items()}
 
 
 @dataclass(frozen=True, eq=False)

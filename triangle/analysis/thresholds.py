@@ -46,7 +46,7 @@ from triangle.equilibria.commitment import check_selection
 from triangle.equilibria.methods import DEFAULT_TIMEOUT
 from triangle.equilibria.tolerance import DEFAULT_TOL
 from triangle.errors import TriangleInputError, excerpt
-from triangle.numbers import flip_value
+from triangle.numbers import flip_value, tidy
 from triangle.vocabulary import Verdict
 
 __all__ = ["GRID", "KINDS", "Flip", "Threshold", "find_threshold"]
@@ -413,7 +413,7 @@ def find_threshold(
 
     flips = []
     for (x, below, above), (left, right) in zip(raw, sides, strict=True):
-        x = float(round(x, 12)) + 0.0  # drop float noise far below any tolerance
+        x = tidy(x, hi - lo)  # drop float noise, in the parameter's own units
         ok = ev.full(left) == below and ev.full(right) == above
         if not ok:
             notes.append(
@@ -434,7 +434,7 @@ def find_threshold(
     margin = None
     if flips:
         nearest = min(flips, key=lambda f: (abs(f.value - value), f.value))
-        margin = float(round(nearest.value - value, 12)) + 0.0
+        margin = tidy(nearest.value - value, hi - lo)
     return Threshold(
         parameter=parameter,
         kind=kind,

@@ -32,6 +32,7 @@ from triangle.equilibria.commitment import Commitment
 from triangle.equilibria.regret import expected_payoffs
 from triangle.equilibria.result import Equilibrium, SolveResult, pure_picks, support
 from triangle.game import Game
+from triangle.numbers import tidy
 from triangle.report import prose
 from triangle.roles import Relations, Triad
 from triangle.vocabulary import SELECTIONS, VERDICT_CODES
@@ -39,9 +40,10 @@ from triangle.vocabulary import SELECTIONS, VERDICT_CODES
 __all__ = ["game_table", "solve_report", "to_data"]
 
 
-def _num(x: float) -> float:
-    """A float for reports: rounded to 12 decimals, without negative zero."""
-    return float(round(float(x), 12)) + 0.0
+def _num(x: float, scale: float | None = None) -> float:
+    """A float for reports without floating-point noise (:func:`~triangle.numbers.tidy`:
+    to 1e-12 of ``scale``, else 12 significant digits), without negative zero."""
+    return tidy(x, scale)
 
 
 def _floats(array: np.ndarray) -> list[float | None]:
@@ -259,17 +261,25 @@ def _named_profile(game: Game, profile) -> dict:
     return out
 
 
+def _payoffs(payoffs: dict[str, float], game: Game) -> dict[str, float]:
+    """Each player's payoff, tidied to 1e-12 of the player's own payoff range."""
+    spans = dict(zip(game.players, game.ranges, strict=True))
+    return {p: _num(v, spans.get(p)) for p, v in payoffs.items()}
+
+
 def _outcome(outcome: Outcome, game: Game) -> dict:
+    spans = dict(zip(game.players, game.ranges, strict=True))
     out = {
         "profiles": [_named_profile(game, p) for p in outcome.profiles],
         "kind": outcome.kind,
-        "payoffs": {p: _num(v) for p, v in outcome.payoffs.items()},
+        "payoffs": _payoffs(outcome.payoffs, game),
         "plausible": outcome.plausible,
         "selected": outcome.selected,
     }
     out.update(_shape(outcome.triad, outcome.relations))
     out["components"] = {
-        p: {c: _num(v) for c, v in parts.items()} for p, parts in outcome.components.items()
+        p: {c: _num(v, spans.get(p)) for c, v in parts.items()}
+        for p, parts in outcome.components.items()
     }
     return out
 
@@ -278,7 +288,7 @@ def _side(side: Side, game: Game) -> dict:
     rep = side.representative
     out = {"strategy": side.strategy, "profile": _named_profile(game, side.profile)}
     out.update(_shape(rep.triad, rep.relations))
-    out["payoffs"] = {p: _num(v) for p, v in rep.payoffs.items()}
+    out["payoffs"] = _payoffs(rep.payoffs, game)
     out["triads"] = [to_data(t) for t in side.triads]
     out["outcomes"] = [_outcome(o, game) for o in side.outcomes]
     out["complete"] = side.complete
@@ -304,6 +314,10 @@ def _(wedge: Wedge) -> dict:
 def _(analysis: MoveAnalysis) -> dict:
     sc = analysis.scenario
     point = analysis.point
+    span = float(analysis.game.ranges[analysis.spec.mover])  # the mover's payoff range
+    target_span = (
+        None if analysis.spec.target is None else float(analysis.game.ranges[analysis.spec.target])
+    )
     move = {
         "player": analysis.mover,
         "from": analysis.before.strategy,
@@ -313,13 +327,15 @@ def _(analysis: MoveAnalysis) -> dict:
         "third": analysis.third,
         "verdict": analysis.verdict,
         "reason": prose.reason(analysis),
-        "gain": {"min": _num(analysis.gain[0]), "max": _num(analysis.gain[1])},
+        "gain": {"min": _num(analysis.gain[0], span), "max": _num(analysis.gain[1], span)},
         "selection": analysis.selection,
         "selection_rules": dict(prose.SELECTION_RULES),
         "gain_rule": prose.GAIN_RULE,
         "tolerance": _num(point.atol),
         "verdicts": analysis.verdicts,
-        "gains": {s: {"min": _num(lo), "max": _num(hi)} for s, (lo, hi) in point.gains.items()},
+        "gains": {
+            s: {"min": _num(lo, span), "max": _num(hi, span)} for s, (lo, hi) in point.gains.items()
+        },
         "before": _side(analysis.before, analysis.game),
         "after": _side(analysis.after, analysis.game),
         "wedge": None if analysis.wedge is None else to_data(analysis.wedge),
@@ -327,9 +343,11 @@ def _(analysis: MoveAnalysis) -> dict:
         if analysis.third is None
         else {
             "state": analysis.keep,
-            "value": None if not math.isfinite(point.keep_value) else _num(point.keep_value),
+            "value": None
+            if not math.isfinite(point.keep_value)
+            else _num(point.keep_value, target_span),
         },
-        "decomposition": {k: _num(v) for k, v in analysis.decomposition.items()},
+        "decomposition": {k: _num(v, span) for k, v in analysis.decomposition.items()},
         "decomposition_rule": prose.DECOMPOSITION_RULE,
     }
     expected = getattr(sc, "expected", {}) or {}
