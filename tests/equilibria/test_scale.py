@@ -225,7 +225,13 @@ def assert_same_answer(a, b, atol: float) -> None:
             assert np.allclose(s, t, rtol=0, atol=atol)
         assert x.weakly_dominated == y.weakly_dominated
     assert a.complete == b.complete
-    assert a.notes == b.notes
+    # the note on payoffs closer than the tolerance speaks of the numbers as given: a
+    # shift can round such a difference away (0 and 7e-59 plus 0.5 are both 0.5)
+    assert unit_free(a.notes) == unit_free(b.notes)
+
+
+def unit_free(notes) -> tuple[str, ...]:
+    return tuple(n for n in notes if "count as equal" not in n)
 
 
 log_scale = st.floats(-12, 12).map(lambda e: 10.0**e)

@@ -215,3 +215,16 @@ def test_a_timeout_that_is_not_a_positive_number_of_seconds_is_refused(timeout):
 
 def test_an_infinite_timeout_is_no_limit():
     assert len(solve(support.BOS, timeout=float("inf")).equilibria) == 3
+
+
+def test_payoffs_the_tolerance_cannot_tell_apart_are_named():
+    # 1 and 0 next to 1.23e38: within 1e-9 of the player's range, so ties to every
+    # check; the note says which payoffs and what to do
+    game = Game.from_bimatrix([[1, 0], [0, 1.23e38]], [[1, 0], [0, 2]])
+    notes = solve(game).notes
+    named = "P1's payoffs at (s1, s2) and (s1, s1)"
+    assert any(named in n and "count as equal" in n for n in notes)
+    # ordinary games, and float noise such as 0.1 + 0.2 against 0.3, get no such note
+    assert not any("count as equal" in n for n in solve(support.BOS).notes)
+    noisy = Game.from_bimatrix([[0.1 + 0.2, 0], [0, 0.3]], [[1, 0], [0, 1]])
+    assert not any("count as equal" in n for n in solve(noisy).notes)

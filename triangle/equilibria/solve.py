@@ -33,7 +33,7 @@ from triangle.equilibria.result import (
     merge_equilibria,
     plays_any,
 )
-from triangle.equilibria.tolerance import DEFAULT_TOL
+from triangle.equilibria.tolerance import DEFAULT_TOL, hidden_differences
 from triangle.errors import TriangleInputError
 from triangle.game import Game, embed
 
@@ -167,7 +167,7 @@ def solve(
     timeout = check_timeout(timeout)
     found = list(pure_equilibria(game, tol=tol))
     methods: tuple[str, ...] = ("pure",)
-    notes: list[str] = []
+    notes: list[str] = hidden_differences(game, tol)
     n_profiles = int(np.prod(game.shape))
 
     if method == "pure":

@@ -123,3 +123,58 @@ def positive_image(matrix: np.ndarray) -> np.ndarray:
     if spread <= 0:
         return np.ones_like(matrix)
     return (matrix - low) / spread + 1.0
+
+
+def hidden_differences(game, tol: float = DEFAULT_TOL) -> list[str]:
+    """Notes on payoffs a player tells apart that the tolerance counts as equal.
+
+    Every check compares a player's payoffs to within ``tol`` times its payoff range,
+    so two payoffs closer than that are ties. When they differ by more than
+    floating-point noise (a relative 1e-12 of their own size), the difference was meant
+    and is lost: typically one payoff far larger than the rest (``1`` and ``0`` next to
+    ``1.2e38``). Then the answer may differ from what the numbers say, and the note says
+    which payoffs to rescale.
+
+    Parameters
+    ----------
+    game : Game
+    tol : float
+        Relative tolerance (of each player's range).
+
+    Returns
+    -------
+    list of str
+        One note per player concerned (none for ordinary games).
+
+    Examples
+    --------
+    >>> from triangle.game import Game
+    >>> g = Game.from_bimatrix([[1, 0], [0, 1.23e38]], [[1, 0], [0, 1]])
+    >>> hidden_differences(g)
+    ["P1's payoffs at (s1, s2) and (s1, s1) differ by less than 1e-09 of its payoff \
+range, so they count as equal: rescale its largest payoffs to see the difference"]
+    """
+    notes = []
+    for player, values, span in zip(game.players, game.payoffs, game.ranges, strict=True):
+        unique = np.unique(values)
+        if unique.size < 2:
+            continue
+        gaps = np.diff(unique)
+        size = np.maximum(np.abs(unique[:-1]), np.abs(unique[1:]))
+        lost = (gaps <= tol * span) & (gaps > 1e-12 * size)
+        if lost.any():
+            k = int(np.flatnonzero(lost)[0])
+            where = [
+                np.unravel_index(int(np.flatnonzero(values == v)[0]), values.shape)
+                for v in unique[k : k + 2]
+            ]
+            named = [
+                "(" + ", ".join(game.strategies[j][int(x)] for j, x in enumerate(w)) + ")"
+                for w in where
+            ]
+            notes.append(
+                f"{player}'s payoffs at {named[0]} and {named[1]} differ by less than "
+                f"{tol:.0e} of its payoff range, so they count as equal: rescale its "
+                "largest payoffs to see the difference"
+            )
+    return notes
