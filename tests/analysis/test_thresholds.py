@@ -110,6 +110,30 @@ def test_a_verdict_at_an_isolated_point_is_not_said_of_the_whole_range(tmp_path)
         "where the verdict depends on equilibrium selection"
     )
     assert to_data(th)["steady"] == "pays off"
+    assert threshold_sentence(th, now=True) == (
+        "the move pays off for every c in [0.00, 5.00] but the value now, 1.00, "
+        "where the verdict depends on equilibrium selection"
+    )
+
+
+def test_sentences_about_the_value_now(tmp_path):
+    """``now=True`` names the value a reader has set, in each form of the sentence."""
+    s = load(tmp_path, SELECTION)
+    assert threshold_sentence(find_threshold(s, "c"), now=True) == (
+        "c would have to fall below 0.70 for the move to pay off, or exceed 2.10 for the "
+        "move not to pay off (now 1.00, where the verdict depends on equilibrium selection)"
+    )
+    court = load(tmp_path, COURT, "court.yaml")
+    assert threshold_sentence(find_threshold(court, "x", {"x": 3}), now=True) == (
+        "x would have to fall below 1.50 for the move not to pay off (now 3.00)"
+    )
+    assert threshold_sentence(find_threshold(court, "cost"), now=True) == (
+        "cost would have to fall below 2.50 for the move to pay off (now 3.50)"
+    )
+    # gain = 8 - cost with x = 6: no flip in the range
+    assert threshold_sentence(find_threshold(court, "cost", {"x": 6}), now=True) == (
+        "the move pays off for every cost in [0.00, 8.00] (now 3.50)"
+    )
 
 
 def test_exact_threshold_at_one_and_a_half(tmp_path):
