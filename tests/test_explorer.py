@@ -332,15 +332,19 @@ def test_a_scenario_without_a_move_is_refused(tmp_path):
 def test_the_slow_parts_wait_for_the_sliders_to_settle(monkeypatch):
     """In a kernel an event loop runs: the verdict follows every change at once, and
     the full analysis runs once, after the last change."""
-    calls = []
-    real = explorer_module.analyze_move
-    monkeypatch.setattr(
-        explorer_module,
-        "analyze_move",
-        lambda scenario, values, **kw: (
-            calls.append(values["rivalry"]) or real(scenario, values, **kw)
-        ),
-    )
+    calls, searches = [], []
+    analyze, search = explorer_module.analyze_move, explorer_module.find_threshold
+
+    def counted_analyze(scenario, values, **options):
+        calls.append(values["rivalry"])
+        return analyze(scenario, values, **options)
+
+    def counted_search(scenario, name, values, **options):
+        searches.append(values["rivalry"])
+        return search(scenario, name, values, **options)
+
+    monkeypatch.setattr(explorer_module, "analyze_move", counted_analyze)
+    monkeypatch.setattr(explorer_module, "find_threshold", counted_search)
 
     async def drag():
         ex = explore(S2025, settle=0.05)
@@ -358,6 +362,7 @@ def test_the_slow_parts_wait_for_the_sliders_to_settle(monkeypatch):
 
     ex = asyncio.run(drag())
     assert calls == [2.5]  # once, at the last value
+    assert searches == [2.5] * len(ex.sliders)  # every parameter once, at the last value
     assert "rivalry would have to fall below 1.80 for the move not to pay off (now 2.50)" in shown(
         ex
     )

@@ -1,24 +1,24 @@
 """Live tweaking of a scenario: :func:`explore` gives one slider per parameter and redraws
 whether the move pays off, and why, as the sliders move.
 
-What is shown, and how each part is kept up to date:
+What is shown, and how each part is computed:
 
-=====================  ================================================  =====================
-part                   computed with                                     when
-=====================  ================================================  =====================
-verdict and gain       the batched path at one point                     at every change
-(every selection)      (:func:`~triangle.analysis.batch.judge_payoffs`)
-reason, triangles,     :func:`~triangle.analysis.analyze_move`; the      once the sliders
-decomposition          charts with :func:`~triangle.plots.draw_triangle`  settle
-                       (or :func:`~triangle.plots.draw_payoffs` without
-                       ties) and :func:`~triangle.plots.draw_decomposition`
-distance to the        :func:`~triangle.analysis.find_threshold` for     after the reason, unless
-nearest flip           each parameter, ``verify=False``                  a slider moves again
-=====================  ================================================  =====================
+* **the verdict and the gain**, under the selection rule chosen and the others: the
+  batched path at one point (:func:`~triangle.analysis.batch.judge_payoffs`), at every
+  change of a slider or of the selection;
+* **why**: :func:`~triangle.report.reason` and the wedge of
+  :func:`~triangle.analysis.analyze_move` at the values shown;
+* **where the verdict flips**: for each parameter alone, the nearest values where the
+  verdict changes, from :func:`~triangle.analysis.find_threshold` with
+  ``verify=False``, worded by :func:`~triangle.report.threshold_sentence`;
+* **the charts**: the triangle before and after the move
+  (:func:`~triangle.plots.draw_triangle`; each actor's payoffs,
+  :func:`~triangle.plots.draw_payoffs`, for a game without ties) and the mover's gain
+  by payoff component (:func:`~triangle.plots.draw_decomposition`).
 
-**Why the verdict is the same as** :func:`~triangle.analysis.analyze_move`**'s.** The batched
-path is the one :func:`~triangle.analysis.sweep_move`, the threshold searches and the
-Monte Carlo runs use. At every point it computes the same
+**Why the verdict is the same as** :func:`~triangle.analysis.analyze_move`**'s.** The
+batched path is the one :func:`~triangle.analysis.sweep_move`, the threshold searches
+and the Monte Carlo runs use. At every point it computes the same
 :class:`~triangle.analysis.PointResult` as
 :func:`~triangle.analysis.evaluate_point`, on which ``analyze_move`` rests: pure
 follower equilibria where a certificate proves that mixed ones cannot change the
@@ -28,17 +28,19 @@ check the explorer against ``analyze_move`` at random slider positions; and when
 the full analysis has been computed for the values shown, the explorer compares the
 two and says so if they ever differ.
 
-**Flips** are found by :func:`~triangle.analysis.find_threshold` with ``verify=False``:
-the same flip values, read from the batched path alone (about ten times faster than
-with the full solvers' check of each flip), and so exactly where the verdict shown
-changes as the slider crosses them.
+**Flips** are read from the batched path alone (``verify=False``): the same values as
+the full search, about five times faster, and exactly where the verdict shown changes
+as a slider crosses them.
 
-**Timing.** On the shipped scenarios the verdict takes about 10 ms a change; the full
-analysis and the charts a few tenths of a second, and the flips of every parameter
-about half a second (``benchmarks/bench_explore.py`` prints the figures). So only the
-verdict is redrawn while a slider moves; the rest follows once it has been still for
-``settle`` seconds (the kernel's event loop runs the wait, so slider messages are not
-queued behind a redraw), and a change during the flip search cancels it.
+**Timing** (``benchmarks/bench_explore.py``, on the shipped scenarios): the verdict
+takes about 10 ms a change (20–40 ms from a slider message to the kernel's update);
+the reason about 0.1 s, the flips of every parameter a few tenths of a second and the
+charts up to a second on a busy machine. So only the verdict is redrawn while a
+slider moves; once the sliders have been still for ``settle`` seconds the reason, the
+flips and the charts follow, in that order, each computed in its own turn of the
+kernel's event loop, so that slider messages are never queued behind a redraw and a
+change cancels the parts not yet drawn. Results are cached by parameter values:
+going back to a position costs nothing.
 
 Without a running event loop (a script, the tests) nothing is scheduled: each part is
 brought up to date when it is read (:attr:`Explorer.analysis`, :attr:`Explorer.text`,
@@ -121,6 +123,14 @@ PNG_DPI = 80
 """Resolution of the charts shown (the figure is 11 inches wide: 880 pixels)."""
 _CACHE = 64
 """Points whose results are kept (going back to a value costs nothing)."""
+_PARTS = ("why", "flips", "charts")
+"""The parts that wait for the sliders to settle, in the order they are shown: the
+cheapest first."""
+_WAITING = {
+    "why": "working out why…",
+    "flips": "searching for flips…",
+    "charts": "drawing the charts…",
+}
 
 
 # -- slider ranges -----------------------------------------------------------------------------
@@ -694,8 +704,8 @@ class Explorer:
                 grid,
                 self._html["verdict"],
                 self._html["why"],
-                self._image,
                 self._html["flips"],
+                self._image,
                 self._html["status"],
             ]
         )
@@ -721,8 +731,8 @@ class Explorer:
         self._cancel()
         loop = _running_loop()
         if loop is not None:
-            self._html["status"].value = _muted("updating the reason, charts and flips…")
-            self._pending = loop.call_later(self.settle, self._settled, "explanation")
+            self._html["status"].value = _muted("updating the reason, flips and charts…")
+            self._pending = loop.call_later(self.settle, self._settled, 0)
         elif _in_kernel():
             self.refresh()
 
@@ -731,17 +741,17 @@ class Explorer:
             self._pending.cancel()
             self._pending = None
 
-    def _settled(self, part: str) -> None:
+    def _settled(self, index: int) -> None:
+        """Show one slow part (:data:`_PARTS`), then let the loop run before the next, so
+        that a slider message in between cancels the rest."""
         self._pending = None
-        if part == "explanation":
-            self._show_explanation()
-            loop = _running_loop()
-            if loop is not None:  # the flips next, unless a slider moves first
-                self._html["status"].value = _muted("searching for flips…")
-                self._pending = loop.call_soon(self._settled, "flips")
-                return
-        self._show_flips()
-        self._html["status"].value = ""
+        problem = self._show(_PARTS[index])
+        loop = _running_loop()
+        if index + 1 < len(_PARTS) and loop is not None:
+            self._html["status"].value = _muted(_WAITING[_PARTS[index + 1]])
+            self._pending = loop.call_soon(self._settled, index + 1)
+        else:
+            self._html["status"].value = _muted(problem) if problem else ""
 
     def refresh(self) -> Explorer:
         """Compute every part at the values now and show it (what settling does): the
@@ -755,12 +765,11 @@ class Explorer:
         """
         self._cancel()
         if self.widget is None:
-            self._verdict_html(), self._explanation_html(), self._flips_html()
+            self._verdict_html(), self._why_html(), self._flips_html(), self._chart()
             return self
         self._show_verdict()
-        self._show_explanation()
-        self._show_flips()
-        self._html["status"].value = ""
+        problems = [p for p in map(self._show, _PARTS) if p]
+        self._html["status"].value = _muted("; ".join(problems)) if problems else ""
         return self
 
     def _state(self) -> tuple:
@@ -769,20 +778,22 @@ class Explorer:
     def _show_verdict(self) -> None:
         self._html["verdict"].value = self._verdict_html()
 
-    def _show_explanation(self) -> None:
-        if self._shown.get("explanation") == self._state():
-            return
-        why, image = self._explanation_html()
-        self._html["why"].value = why
-        self._image.value = image or b""
-        self._image.layout.display = None if image else "none"
-        self._shown["explanation"] = self._state()
-
-    def _show_flips(self) -> None:
-        if self._shown.get("flips") == self._state():
-            return
-        self._html["flips"].value = self._flips_html()
-        self._shown["flips"] = self._state()
+    def _show(self, part: str) -> str | None:
+        """Show one of :data:`_PARTS` at the values now (unless it is shown already);
+        returns why the charts cannot be drawn, if they cannot."""
+        if self._shown.get(part) == self._state():
+            return None
+        problem = None
+        if part == "why":
+            self._html["why"].value = self._why_html()
+        elif part == "flips":
+            self._html["flips"].value = self._flips_html()
+        else:
+            image, problem = self._chart()
+            self._image.value = image or b""
+            self._image.layout.display = None if image else "none"
+        self._shown[part] = self._state()
+        return problem
 
     # -- HTML ----------------------------------------------------------------------------------
     def _verdict_html(self) -> str:
@@ -796,16 +807,18 @@ class Explorer:
         )
         return head + _muted(lines[1])
 
-    def _explanation_html(self) -> tuple[str, bytes | None]:
+    def _why_html(self) -> str:
         lines, problem = self._safely(self._why_lines)
         if problem:
-            return _para(f"cannot explain the move at these values: {problem}"), None
+            return _para(f"cannot explain the move at these values: {problem}")
+        return "".join(_para(line) for line in lines)
+
+    def _chart(self) -> tuple[bytes | None, str | None]:
+        """The charts' PNG, or why there is none."""
         try:
-            image = self._png()
+            return self._png(), None
         except TriangleError as err:
-            lines.append(f"no chart: {err}")
-            image = None
-        return "".join(_para(line) for line in lines), image
+            return None, f"no charts at these values: {err}"
 
     def _flips_html(self) -> str:
         if not self.ranges:
@@ -839,12 +852,13 @@ class Explorer:
             parts.append(_muted(f"parameters: {values}", escape=False))
         parts.append(self._verdict_html())
         if not self._safely(self._verdict_lines)[1]:
-            why, image = self._explanation_html()
-            parts.append(why)
+            parts += [self._why_html(), self._flips_html()]
+            image, problem = self._chart()
             if image:
                 data = base64.b64encode(image).decode("ascii")
                 parts.append(f'<img src="data:image/png;base64,{data}" style="max-width:100%">')
-            parts.append(self._flips_html())
+            elif problem:
+                parts.append(_muted(problem))
         return f"<div>{''.join(parts)}</div>"
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
