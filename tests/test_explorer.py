@@ -196,6 +196,7 @@ def test_a_game_without_parameters_or_ties(tmp_path):
     fig = ex.figure()
     assert any(a.get_gid() == "after:Coordination after the move:M" for a in fig.findobj())
     assert not any(str(a.get_gid()).startswith("after:tie:") for a in fig.findobj())
+    assert texts_outside(fig) == []
     assert "where the verdict flips" not in ex.text
 
 

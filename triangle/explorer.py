@@ -541,8 +541,9 @@ class Explorer:
         found = self.thresholds
 
         def order(name: str) -> tuple[float, str]:
-            margin = found[name].margin
-            return (math.inf if margin is None else abs(margin), name)
+            th = found[name]
+            near = math.inf if th.margin is None else abs(th.margin) / (th.hi - th.lo)
+            return (near, name)
 
         return [
             full_stop(threshold_sentence(found[name], now=True))
@@ -578,7 +579,8 @@ class Explorer:
         if self.ranges:
             flips, problem = self._safely(self._flip_lines)
             lines.append(
-                "where the verdict flips (each parameter alone, the others as they are now):"
+                "where the verdict flips (each parameter alone, the others as they are now; "
+                "nearest first, as a share of the parameter's range):"
             )
             lines += [f"  {line}" for line in flips]
             if problem:
@@ -610,11 +612,11 @@ class Explorer:
                 1,
                 3 if ties else 2,
                 width_ratios=[1, 1, 1.25] if ties else [1, 1],
-                left=0.02,
+                left=0.02 if ties else 0.07,
                 right=0.98,
                 top=top,
                 bottom=0.2,
-                wspace=0.3,
+                wspace=0.3 if ties else 0.35,
             )
             if ties:
                 for k, (side, heading) in enumerate(
@@ -627,6 +629,14 @@ class Explorer:
             else:
                 ax = fig.add_subplot(grid[0, 0])
                 draw_payoffs(ax, analysis)
+                pad_ylim(ax, 0.12)  # room for the bars' labels under the changes
+                ax.set_ylabel("equilibrium payoff (payoff units)")
+                ax.set_title(
+                    "Each actor's payoff before (grey) and after (blue) the move",
+                    fontsize=10.5,
+                    pad=22,
+                )
+                fit(ax.title, ax.get_window_extent().width, max_lines=2, min_size=8)
             ax = fig.add_subplot(grid[0, -1])
             draw_decomposition(ax, analysis)
             pad_ylim(ax, 0.12)  # room for the bars' labels under the title
@@ -829,10 +839,11 @@ class Explorer:
             items.append(
                 f"<li>cannot search for flips at these values: {html.escape(problem)}</li>"
             )
-        return (
-            "<div><b>Where the verdict flips</b> (each parameter alone, the others as they "
-            f'are now; nearest first)</div><ul style="margin-top:0.2em">{"".join(items)}</ul>'
+        head = (
+            "<b>Where the verdict flips</b> (each parameter alone, the others as they are "
+            "now; nearest first, as a share of the parameter's range)"
         )
+        return f'<div>{head}</div><ul style="margin-top:0.2em">{"".join(items)}</ul>'
 
     def _repr_html_(self) -> str:
         """The static view: the text and the charts, with the parameters' values."""
