@@ -277,6 +277,7 @@ def test_without_ipywidgets_a_static_view_and_how_to_get_sliders(monkeypatch):
     assert set(bundle) == {"text/plain", "text/html"}
     page = html.unescape(bundle["text/html"])
     assert INSTALL_HINT in page and "Does not pay off for the US" in page and "<img" in page
+    assert bundle["text/plain"] == ex.text  # a terminal shows the words
     # still driven from code
     assert ex.set(rivalry=2.5).verdict == "pays off"
     assert ex.select("pessimistic").selection == "pessimistic"

@@ -755,7 +755,11 @@ class Explorer:
         """Show one slow part (:data:`_PARTS`), then let the loop run before the next, so
         that a slider message in between cancels the rest."""
         self._pending = None
-        problem = self._show(_PARTS[index])
+        try:
+            problem = self._show(_PARTS[index])
+        except Exception as err:  # nobody else would see it: a callback of the event loop
+            self._html["status"].value = _muted(f"could not draw the {_PARTS[index]}: {err!r}")
+            return
         loop = _running_loop()
         if index + 1 < len(_PARTS) and loop is not None:
             self._html["status"].value = _muted(_WAITING[_PARTS[index + 1]])
@@ -873,8 +877,9 @@ class Explorer:
         return f"<div>{''.join(parts)}</div>"
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
-        """The widgets for a front end that shows them, the static view for any other."""
-        bundle = {"text/plain": repr(self), "text/html": self._repr_html_()}
+        """The widgets for a front end that shows them, the static view (HTML with the
+        charts) for any other, and :attr:`text` for a terminal."""
+        bundle = {"text/plain": self.text, "text/html": self._repr_html_()}
         if self.widget is not None:
             shown = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
             bundle.update({k: v for k, v in shown.items() if k != "text/plain"})
