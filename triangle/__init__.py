@@ -22,6 +22,8 @@ words                         :class:`Verdict`, :class:`Selection`, :class:`Targ
 what users read               :func:`to_data` (JSON-ready), :func:`reason`,
                               :func:`threshold_sentence`
 charts                        :mod:`triangle.plots` (imported on its own: matplotlib)
+live tweaking                 :func:`explore` (sliders in a notebook; imported when
+                              first used: matplotlib, and ipywidgets if installed)
 ============================  ==========================================================
 """
 
@@ -47,6 +49,7 @@ from triangle.scenario import Scenario, load_scenario, loads_scenario
 from triangle.vocabulary import Selection, TargetState, Verdict
 
 __all__ = [
+    "Explorer",
     "Game",
     "Scenario",
     "ScenarioError",
@@ -60,6 +63,7 @@ __all__ = [
     "__version__",
     "analyze_move",
     "compare",
+    "explore",
     "find_threshold",
     "gain_curve",
     "gain_curves",
@@ -77,3 +81,19 @@ __all__ = [
     "to_data",
     "verdict_map",
 ]
+
+_LAZY = {"explore", "Explorer"}
+"""Names imported from :mod:`triangle.explorer` when first used, so that ``import triangle``
+and the command line do not import matplotlib or ipywidgets."""
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from triangle import explorer
+
+        return getattr(explorer, name)
+    raise AttributeError(f"module 'triangle' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY)

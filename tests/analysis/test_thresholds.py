@@ -110,6 +110,30 @@ def test_a_verdict_at_an_isolated_point_is_not_said_of_the_whole_range(tmp_path)
         "where the verdict depends on equilibrium selection"
     )
     assert to_data(th)["steady"] == "pays off"
+    assert threshold_sentence(th, now=True) == (
+        "the move pays off for every c in [0.00, 5.00] but the value now, 1.00, "
+        "where the verdict depends on equilibrium selection"
+    )
+
+
+def test_sentences_about_the_value_now(tmp_path):
+    """``now=True`` names the value a reader has set, in each form of the sentence."""
+    s = load(tmp_path, SELECTION)
+    assert threshold_sentence(find_threshold(s, "c"), now=True) == (
+        "c would have to fall below 0.70 for the move to pay off, or exceed 2.10 for the "
+        "move not to pay off (now 1.00, where the verdict depends on equilibrium selection)"
+    )
+    court = load(tmp_path, COURT, "court.yaml")
+    assert threshold_sentence(find_threshold(court, "x", {"x": 3}), now=True) == (
+        "x would have to fall below 1.50 for the move not to pay off (now 3.00)"
+    )
+    assert threshold_sentence(find_threshold(court, "cost"), now=True) == (
+        "cost would have to fall below 2.50 for the move to pay off (now 3.50)"
+    )
+    # gain = 8 - cost with x = 6: no flip in the range
+    assert threshold_sentence(find_threshold(court, "cost", {"x": 6}), now=True) == (
+        "the move pays off for every cost in [0.00, 8.00] (now 3.50)"
+    )
 
 
 def test_exact_threshold_at_one_and_a_half(tmp_path):
@@ -287,3 +311,36 @@ def test_flips_match_a_fine_grid(shipped, data):
         assert states[k] == expected, (parameter, x)
     if not th.flips:
         assert len(set(states)) == 1
+
+
+@settings(max_examples=8)
+@given(data=st.data())
+def test_unverified_flips_are_the_verified_ones(shipped, data):
+    """``verify=False`` skips the full solvers only: the same flips, states and sentence
+    at random points of a shipped scenario, each flip marked unverified."""
+    scenario = data.draw(st.sampled_from(shipped), label="scenario")
+    parameter = data.draw(st.sampled_from(sorted(scenario.parameters)), label="parameter")
+    selection = data.draw(st.sampled_from(["plausible", "optimistic", "pessimistic"]))
+    others = {}
+    for name, p in scenario.parameters.items():
+        if name != parameter and data.draw(st.booleans(), label=f"move {name}"):
+            lo, hi = p.range
+            others[name] = data.draw(st.floats(lo, hi), label=name)
+    full = find_threshold(scenario, parameter, others, selection=selection)
+    quick = find_threshold(scenario, parameter, others, selection=selection, verify=False)
+    assert [(f.value, f.below, f.above) for f in quick.flips] == [
+        (f.value, f.below, f.above) for f in full.flips
+    ]
+    assert (quick.state, quick.steady, quick.margin) == (full.state, full.steady, full.margin)
+    assert threshold_sentence(quick) == threshold_sentence(full)
+    assert not any(f.verified for f in quick.flips)
+    if quick.flips:
+        assert "not checked with the full solvers" in " ".join(quick.notes)
+
+
+def test_unverified_flip_at_one_and_a_half(tmp_path):
+    th = find_threshold(load(tmp_path, COURT), "x", verify=False)
+    (flip,) = th.flips
+    assert abs(flip.value - 1.5) <= 1e-9 and not flip.verified
+    assert (flip.below, flip.above) == ("does not pay off", "pays off")
+    assert th.state == "does not pay off" and abs(th.margin - 1.0) <= 1e-9

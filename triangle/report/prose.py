@@ -6,6 +6,8 @@ here computes an equilibrium or decides a verdict: it states what the analysis f
 
 * :func:`reason` — why a move pays off or not (the ``why:`` line);
 * :func:`threshold_sentence` — how far a parameter is from flipping the verdict;
+* :func:`verdict_sentence`, :func:`other_selections` — the verdict under a chosen
+  selection rule, and under the others (what :func:`triangle.explore` shows);
 * :func:`finding`, :func:`curve_finding`, :func:`map_finding`,
   :func:`comparison_finding`, :func:`balance` — the titles of the charts;
 * the rules in words (:data:`SELECTION_RULES`, :data:`GAIN_RULE`, ...), as the JSON
@@ -42,11 +44,13 @@ __all__ = [
     "is_range",
     "map_finding",
     "move_phrase",
+    "other_selections",
     "payoffs_title",
     "reason",
     "the",
     "threshold_sentence",
     "verdict_line",
+    "verdict_sentence",
     "wedge_sentence",
 ]
 
@@ -330,23 +334,43 @@ def _steady(kind: str, state: str, target: str | None, third: str | None) -> str
     }[state]
 
 
-def threshold_sentence(threshold) -> str:
+def threshold_sentence(threshold, *, now: bool = False) -> str:
     """Where the parameter of a :class:`~triangle.analysis.Threshold` would have to go
     for the verdict (or the target's reply) to change: every flip found, nearest first
     in each direction, and the state at the scenario's value whenever the flips alone
     do not say it.
 
+    Parameters
+    ----------
+    threshold : Threshold
+    now : bool
+        Call the parameter's value its value *now*, ``(now 0.50)``, instead of the
+        scenario's (``; the scenario's value is 0.50``): for a value a reader has set,
+        as in :func:`triangle.explore`.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> from triangle.scenario import load_scenario
     >>> from triangle.analysis import find_threshold
-    >>> threshold_sentence(find_threshold(
-    ...     load_scenario("scenarios/reverse_kissinger_2025.yaml"), "rivalry"))
+    >>> th = find_threshold(load_scenario("scenarios/reverse_kissinger_2025.yaml"), "rivalry")
+    >>> threshold_sentence(th)
     "rivalry would have to exceed 1.80 for the move to pay off; the scenario's value is 0.50"
+    >>> threshold_sentence(th, now=True)
+    'rivalry would have to exceed 1.80 for the move to pay off (now 0.50)'
     """
     th = threshold
     names = (th.target, th.third)
-    tail = f"the scenario's value is {flip_value(th.value)}"
+
+    def tail(where: str | None = None) -> str:
+        extra = f", where {where}" if where else ""
+        if now:
+            return f" (now {flip_value(th.value)}{extra})"
+        return f"; the scenario's value is {flip_value(th.value)}{extra}"
+
     if not th.flips:
         steady = th.steady or th.state
         text = (
@@ -354,9 +378,11 @@ def threshold_sentence(threshold) -> str:
             f"[{flip_value(th.lo)}, {flip_value(th.hi)}]"
         )
         if steady == th.state:
-            return f"{text}; {tail}"
-        return (  # the scenario's value sits on an isolated point of the game
-            f"{text} but the scenario's value, {flip_value(th.value)}, where "
+            return text + tail()
+        # the value sits on an isolated point of the game
+        which = "the value now" if now else "the scenario's value"
+        return (
+            f"{text} but {which}, {flip_value(th.value)}, where "
             f"{_steady(th.kind, th.state, *names)}"
         )
     value, state = th.value, th.state
@@ -380,9 +406,8 @@ def threshold_sentence(threshold) -> str:
         and state in binary
         and all(first in binary and first != state for _, _, first, _ in ways)
     )
-    if not implied:  # e.g. "for the move to pay off" does not tell whether it depends now
-        tail += f", where {_steady(th.kind, state, *names)}"
-    return f"{text}; {tail}"
+    # e.g. "for the move to pay off" does not tell whether it depends now
+    return text + tail(None if implied else _steady(th.kind, state, *names))
 
 
 # -- chart titles ---------------------------------------------------------------------------
@@ -469,6 +494,58 @@ def verdict_line(analysis) -> str:
     """``"Pays off: gain +6.00"``."""
     verdict = str(analysis.verdict)
     return f"{verdict[0].upper()}{verdict[1:]}: gain {gain_text(*analysis.gain)}"
+
+
+def verdict_sentence(mover: str, verdict: str, gain: Sequence[float], selection: str) -> str:
+    """The verdict on a move under one selection rule, with the mover's gain.
+
+    Parameters
+    ----------
+    mover : str
+    verdict : Verdict or str
+    gain : (float, float)
+        The gain's lower and upper bounds under ``selection``.
+    selection : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> verdict_sentence("US", "pays off", (6.0, 6.0), "plausible")
+    'Pays off for the US: gain +6.00 (plausible selection)'
+    >>> print(verdict_sentence("M", Verdict.DEPENDS, (-2.0, 2.0), "plausible"))
+    Depends on equilibrium selection for M: gain −2.00 … +2.00 (plausible selection)
+    """
+    text = str(verdict)
+    return (
+        f"{text[:1].upper()}{text[1:]} for {the(mover)}: gain {gain_text(*gain)} "
+        f"({selection} selection)"
+    )
+
+
+def other_selections(
+    verdicts: Mapping[str, str], gains: Mapping[str, Sequence[float]], shown: str
+) -> str:
+    """The verdicts under the selection rules other than ``shown``: the same words
+    when they agree with it, each with its gain when they do not.
+
+    Examples
+    --------
+    >>> verdicts = {"plausible": "pays off", "optimistic": "pays off",
+    ...             "pessimistic": "pays off"}
+    >>> gains = {s: (6.0, 6.0) for s in verdicts}
+    >>> other_selections(verdicts, gains, "plausible")
+    'the same verdict under the optimistic and pessimistic selections'
+    >>> verdicts["pessimistic"], gains["pessimistic"] = "does not pay off", (-2.0, -2.0)
+    >>> print(other_selections(verdicts, gains, "plausible"))
+    optimistic selection: pays off (+6.00); pessimistic selection: does not pay off (−2.00)
+    """
+    others = [s for s in verdicts if s != shown]
+    if all(verdicts[s] == verdicts[shown] for s in others):
+        return f"the same verdict under the {_and(others)} selections"
+    return "; ".join(f"{s} selection: {verdicts[s]} ({gain_text(*gains[s])})" for s in others)
 
 
 def balance(parts: Mapping[str, float]) -> str:
