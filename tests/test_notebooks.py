@@ -7,6 +7,7 @@ reader would see). The outputs are then checked for what each notebook is there 
 show. The notebooks are stored without outputs, and a test checks that too.
 """
 
+import math
 import os
 import re
 import time
@@ -150,6 +151,18 @@ def test_the_argument_notebook_reaches_each_scenarios_expected_verdict():
         rivalry = value["parameters"]["rivalry"]["value"]
         assert f"{scenario}: rivalry = {rivalry:g}" in claim_block(text, claim)
     assert images(nb) >= 6
+
+
+def test_the_uncertainty_notebook_reports_a_probability_with_its_interval():
+    nb, _ = executed("03_uncertainty_and_sensitivity.ipynb")
+    text = stdout(nb)
+    pattern = r"{}: P\(pays off\) = ([\d.]+)%, 95% interval ([\d.]+)% to ([\d.]+)%"
+    value, low, high = (float(x) / 100 for x in re.search(pattern.format(2025), text).groups())
+    assert 0 < low < value < high < 0.5
+    value, low, high = (float(x) / 100 for x in re.search(pattern.format(1971), text).groups())
+    assert math.isclose(value, 1.0) and low > 0.99
+    assert "Sobol" in text
+    assert images(nb) >= 5  # the grid and the four uncertainty charts
 
 
 @pytest.mark.parametrize("name", ["02_kissinger_vs_reverse_kissinger"])
