@@ -165,7 +165,19 @@ def test_the_uncertainty_notebook_reports_a_probability_with_its_interval():
     assert images(nb) >= 5  # the grid and the four uncertainty charts
 
 
-@pytest.mark.parametrize("name", ["02_kissinger_vs_reverse_kissinger"])
+def test_the_build_your_own_notebook_analyses_both_forms():
+    nb, _ = executed("04_build_your_own_triangle.ipynb")
+    text = stdout(nb)
+    assert re.search(rf"^US courting India: {VERDICT}$", text, flags=re.M)
+    assert re.search(rf"^China's thaw with India: {VERDICT}$", text, flags=re.M)
+    assert "numbers without a source: []" in text
+    assert "unknown parameter 'rivalyr'" in text
+    assert images(nb) >= 4
+
+
+@pytest.mark.parametrize(
+    "name", ["02_kissinger_vs_reverse_kissinger", "04_build_your_own_triangle"]
+)
 def test_the_explore_section_is_marked_for_the_live_view(name):
     cells = read(FOLDER / f"{name}.ipynb").cells
     headings = [c.source for c in cells if c.cell_type == "markdown"]
