@@ -134,9 +134,11 @@ class Text(Kind):
 @dataclass(frozen=True)
 class Name(Kind):
     """A player or strategy name: text of 1 to :data:`MAX_NAME` characters that does
-    not start or end with whitespace and contains none of ``forbidden``."""
+    not start or end with whitespace and contains none of ``forbidden`` (``label``
+    names this kind of name in the schema)."""
 
     forbidden: str = ","
+    label: str = "name"
 
 
 @dataclass(frozen=True)
@@ -756,7 +758,7 @@ TABLE_KEYS = Fields(
             "Every player → every strategy → the other players it is warm toward, so that "
             "the ties of an outcome can be reported (and, with three players, the "
             "triangle's configuration and roles).",
-            examples=({"US": {"isolate": [], "open": ["China", "USSR"]}},),
+            examples=({"US": {"isolate": [], "open": ["China"]}, "China": {"open": ["US"]}},),
         ),
     ),
 )
@@ -833,7 +835,7 @@ FORMS = (
     ),
     Form(
         "relations",
-        ListOf(Name(",+:"), 3, 3),
+        ListOf(Name(",+:", "relations_player_name"), 3, 3),
         RELATIONS_KEYS,
         "Dittmer's strategic triangle: payoffs from roles and ties (exactly 3 players)",
     ),
