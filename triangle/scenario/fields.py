@@ -31,8 +31,6 @@ from triangle.scenario.spec import (
     Text,
 )
 
-NUMBER_KEYS = NUMBER_MAPPING.names
-
 
 def _is_number(node: Node) -> bool:
     return (
