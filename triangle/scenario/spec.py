@@ -46,7 +46,7 @@ import keyword
 from dataclasses import dataclass, field
 from typing import Any
 
-from triangle.roles import ROLES
+from triangle.roles import BAO_SCORES, ROLES
 from triangle.scenario.expressions import FUNCTIONS
 from triangle.scenario.expressions import MAX_LENGTH as MAX_EXPRESSION
 from triangle.vocabulary import VERDICTS
@@ -375,7 +375,7 @@ def _distribution(kind: str, description: str, required: tuple[Key, ...], option
                     "kind",
                     Const(kind),
                     "Kind of distribution",
-                    f"{kind}: {description}",
+                    f"The kind of distribution: {description}.",
                     required=True,
                     examples=(kind,),
                 ),
@@ -770,7 +770,13 @@ ROLE_SCORES = Fields(
     "Role scores",
     "A score for each of the six roles of the strategic triangle.",
     tuple(
-        Key(role, NUMBER, f"Score of the {role}", f"The role score of a {role}.", required=True)
+        Key(
+            role,
+            NUMBER,
+            f"Score of the {role}",
+            f"What being the {role} is worth (Bao's score: {BAO_SCORES[role]:+g}).",
+            required=True,
+        )
         for role in ROLES
     ),
 )
