@@ -16,7 +16,7 @@ import sys
 import click
 
 from triangle import __version__
-from triangle.cli import analyze, plot, solve, sweep, validate
+from triangle.cli import analyze, plot, schema, solve, sweep, validate
 from triangle.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, BadInput
 from triangle.errors import bounded
 
@@ -58,6 +58,7 @@ def cli() -> None:
       triangle plot scenarios/*.yaml --kind gain-curve --parameter rivalry --out gain.png
       triangle sweep scenarios/reverse_kissinger_2025.yaml --parameter rivalry --format csv
       triangle validate scenarios/*.yaml                 check files, exit 2 on errors
+      triangle schema --out triangle-scenario.schema.json
 
     Exit status: 0 success, 2 bad input (file:line: message on stderr), 1 other failures.
     """
@@ -70,6 +71,7 @@ for command in (
     analyze.compare,
     plot.plot,
     sweep.sweep,
+    schema.schema,
 ):
     cli.add_command(command)
 

@@ -2,10 +2,11 @@
 the same for the same figure.
 
 :func:`save_figure` renders into a temporary file beside the target and then moves it
-into place in one step, so a reader never sees a half-written chart and a failure
-leaves no file behind. Metadata that would change from run to run (dates, library
-versions) is fixed, so the same figure gives the same bytes. An existing file is
-replaced only when asked (``force=True``, the command line's ``--force``).
+into place in one step (:func:`triangle.atomic.write_atomically`), so a reader never
+sees a half-written chart and a failure leaves no file behind. Metadata that would
+change from run to run (dates, library versions) is fixed, so the same figure gives the
+same bytes. An existing file is replaced only when asked (``force=True``, the command
+line's ``--force``).
 
 Examples
 --------
@@ -21,14 +22,13 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
 
+from triangle.atomic import write_atomically
 from triangle.errors import TriangleInputError
 from triangle.plots.style import use_style
 
@@ -103,59 +103,12 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, force: bool = False) ->
         allowed = ", ".join(FORMATS)
         what = f"suffix {path.suffix!r}" if path.suffix else "no suffix"
         raise TriangleInputError(f"{path}: cannot write a chart with {what}; use one of {allowed}")
-    parent = path.parent
-    if not parent.is_dir():
-        raise TriangleInputError(f"{path}: directory {parent} does not exist")
-    if path.is_dir():
-        raise TriangleInputError(f"{path} is a directory")
-    if path.exists() and not force:
-        raise TriangleInputError(f"{path} exists; use --force to overwrite")
-    tmp = _create_temporary(parent, path.name)
-    try:
+
+    def render(handle) -> None:
         kwargs: dict[str, Any] = {"format": fmt, "metadata": _METADATA[fmt]}
         if fmt == "png":
             kwargs["dpi"] = PNG_DPI
-        with use_style(), open(tmp, "wb") as handle:
+        with use_style():
             fig.savefig(handle, **kwargs)
-        if force:
-            os.replace(tmp, path)
-        else:
-            _publish_without_overwrite(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return path
 
-
-def _create_temporary(directory: Path, name: str) -> Path:
-    """An empty new file beside the target, created with the user's umask."""
-    for _ in range(100):
-        tmp = directory / f".{name}.{secrets.token_hex(6)}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise TriangleInputError(
-                f"{directory / name}: cannot write: {error.strerror}"
-            ) from None
-        os.close(fd)
-        return tmp
-    raise TriangleInputError(
-        f"{directory / name}: cannot create a temporary file"
-    )  # pragma: no cover
-
-
-def _publish_without_overwrite(tmp: Path, path: Path) -> None:
-    """Move ``tmp`` to ``path`` unless ``path`` appeared meanwhile (checked atomically)."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise TriangleInputError(f"{path} exists; use --force to overwrite") from None
-    except OSError:  # file systems without hard links
-        if path.exists():
-            raise TriangleInputError(f"{path} exists; use --force to overwrite") from None
-        os.replace(tmp, path)
-        return
-    os.unlink(tmp)
+    return write_atomically(path, render, force=force)

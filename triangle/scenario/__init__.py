@@ -4,7 +4,8 @@ A scenario names the players, their strategies and the payoffs, either as an
 explicit table (``form: table``) or generated from Dittmer's strategic triangle
 (``form: relations``), with named parameters usable in payoff expressions.
 :func:`load_scenario` validates a file into a :class:`Scenario`;
-:meth:`Scenario.compile` turns it into a :class:`~triangle.game.Game`.
+:meth:`Scenario.compile` turns it into a :class:`~triangle.game.Game`;
+:func:`scenario_schema` describes the files as a JSON Schema, for editors.
 
 Examples
 --------
@@ -31,6 +32,7 @@ from triangle.scenario.load import (
     parse_overrides,
 )
 from triangle.scenario.model import Move, Parameter, Scenario
+from triangle.scenario.schema import scenario_schema
 
 __all__ = [
     "Expression",
@@ -43,4 +45,5 @@ __all__ = [
     "parse_expression",
     "parse_override",
     "parse_overrides",
+    "scenario_schema",
 ]

@@ -43,6 +43,8 @@ from functools import cached_property
 
 import numpy as np
 
+from triangle.scenario.spec import CORRELATION, DISTRIBUTION, DISTRIBUTION_KINDS, SCENARIO
+
 __all__ = [
     "DISTRIBUTION_KINDS",
     "Correlation",
@@ -50,19 +52,6 @@ __all__ = [
     "correlation_matrix",
     "normal_correlation",
 ]
-
-DISTRIBUTION_KINDS = ("uniform", "triangular", "pert", "normal", "lognormal", "choice")
-"""The kinds of distribution a parameter may have."""
-
-_KEYS = {
-    "uniform": ((), ("min", "max")),
-    "triangular": (("mode",), ("min", "max")),
-    "pert": (("mode",), ("min", "max", "lambda")),
-    "normal": (("mean", "sd"), ("min", "max")),
-    "lognormal": (("median", "sigma"), ("min", "max")),
-    "choice": (("values",), ("weights",)),
-}
-"""Required and optional number keys of each kind (besides ``kind`` and ``source``)."""
 
 _TABLE = 8192
 """Intervals of the tabulated CDF of the normal, lognormal and PERT."""
@@ -376,8 +365,8 @@ def read_distribution(reader, node, what: str, line: int, parameter_range, value
 
     if parameter_range is None:
         raise reader.fail(f"{what} has a distribution but no range: give it a range", line)
-    spec = reader.mapping(node, f"distribution of {what}", line)
-    kind_node = spec.get("kind")
+    spec = reader.read(DISTRIBUTION, node, f"distribution of {what}", line)
+    kind_node = spec.get(DISTRIBUTION.tag)
     if kind_node is None:
         raise reader.fail(
             f"distribution of {what} is missing the required key 'kind' "
@@ -391,21 +380,21 @@ def read_distribution(reader, node, what: str, line: int, parameter_range, value
             f"kinds: {', '.join(DISTRIBUTION_KINDS)}",
             kind_node.line,
         )
-    required, optional = _KEYS[kind]
-    fields = reader.fields(
-        spec, f"a {kind} distribution", ("kind", *required), (*optional, "source")
-    )
+    keys = DISTRIBUTION.variant(kind)
+    fields = reader.fields(spec, f"a {kind} distribution", keys)
     source = None
     if "source" in fields:
-        source = reader.source(fields["source"], f"source of the distribution of {what}", line)
+        source = reader.read(
+            keys.kind("source"), fields["source"], f"source of the distribution of {what}", line
+        )
     where = {k: spec.key_line(k) for k in fields}
     lo_range, hi_range = parameter_range
     if kind == "choice":
         return _read_choice(reader, fields, where, what, parameter_range, value, source, spec)
     values = {}
     for key in fields:
-        if key not in ("kind", "source"):
-            values[key] = reader.plain_number(fields[key], f"{key} of {what}", where[key])
+        if key not in (DISTRIBUTION.tag, "source"):
+            values[key] = reader.read(keys.kind(key), fields[key], f"{key} of {what}", where[key])
     values.setdefault("min", max(lo_range, 0.0) if kind == "lognormal" else lo_range)
     values.setdefault("max", hi_range)
     problem = check_numbers(kind, values, parameter_range)
@@ -423,8 +412,10 @@ def read_distribution(reader, node, what: str, line: int, parameter_range, value
 def _read_choice(reader, fields, where, what, parameter_range, value, source, spec):
     from triangle.numbers import plain
 
-    items = reader.sequence(fields["values"], f"values of the distribution of {what}", spec.line)
-    choices = [reader.plain_number(i, f"a value of {what}", items.line) for i in items.items]
+    keys = DISTRIBUTION.variant("choice")
+    kind = keys.kind("values")
+    items = reader.read(kind, fields["values"], f"values of the distribution of {what}", spec.line)
+    choices = [reader.read(kind.item, i, f"a value of {what}", items.line) for i in items.items]
     if not choices:
         raise reader.fail(f"distribution of {what}: values must not be empty", items.line)
     if len(set(choices)) != len(choices):
@@ -439,8 +430,9 @@ def _read_choice(reader, fields, where, what, parameter_range, value, source, sp
         )
     weights = [1.0] * len(choices)
     if "weights" in fields:
-        node = reader.sequence(fields["weights"], f"weights of {what}", where["weights"])
-        weights = [reader.plain_number(i, f"a weight of {what}", node.line) for i in node.items]
+        kind = keys.kind("weights")
+        node = reader.read(kind, fields["weights"], f"weights of {what}", where["weights"])
+        weights = [reader.read(kind.item, i, f"a weight of {what}", node.line) for i in node.items]
         if len(weights) != len(choices):
             raise reader.fail(
                 f"distribution of {what}: {len(weights)} weights for {len(choices)} values",
@@ -473,16 +465,19 @@ def read_correlations(reader, node, line: int, parameters: Mapping) -> tuple[Cor
     ``-1 < rank < 1``, each pair once, a consistent matrix)."""
     from triangle.scenario.nodes import suggest
 
-    items = reader.sequence(node, "correlations", line)
+    items = reader.read(SCENARIO.kind("correlations"), node, "correlations", line)
     found: list[Correlation] = []
     seen: set[frozenset] = set()
+    between = CORRELATION.kind("between")
     for item in items.items:
-        spec = reader.mapping(item, "a correlation", items.line)
-        fields = reader.fields(spec, "a correlation", ("between", "rank"), ("source",))
-        pair = reader.sequence(fields["between"], "between", spec.key_line("between"))
-        if len(pair.items) != 2:
+        spec = reader.read(CORRELATION, item, "a correlation", items.line)
+        fields = reader.fields(spec, "a correlation", CORRELATION)
+        pair = reader.read(between, fields["between"], "between", spec.key_line("between"))
+        if not between.min_items <= len(pair.items) <= between.max_items:
             raise reader.fail("between must name two parameters", pair.line)
-        names = [reader.text(n, "a correlated parameter", pair.line) for n in pair.items]
+        names = [
+            reader.read(between.item, n, "a correlated parameter", pair.line) for n in pair.items
+        ]
         for name in names:
             if name not in parameters:
                 raise reader.fail(
@@ -494,12 +489,15 @@ def read_correlations(reader, node, line: int, parameters: Mapping) -> tuple[Cor
         if names[0] == names[1] or frozenset(names) in seen:
             raise reader.fail("correlation: a pair of two different parameters, once", pair.line)
         seen.add(frozenset(names))
-        rank = reader.plain_number(fields["rank"], "rank", spec.key_line("rank"))
-        if not -1 < rank < 1:
+        bounds = CORRELATION.kind("rank")
+        rank = reader.read(bounds, fields["rank"], "rank", spec.key_line("rank"))
+        if not bounds.above < rank < bounds.below:
             raise reader.fail("correlation: rank must be between -1 and 1 (exclusive)", spec.line)
         source = None
         if "source" in fields:
-            source = reader.source(fields["source"], "source of a correlation", spec.line)
+            source = reader.read(
+                CORRELATION.kind("source"), fields["source"], "source of a correlation", spec.line
+            )
         found.append(Correlation(names[0], names[1], rank, source, spec.line))
     distributed = [n for n, p in parameters.items() if p.distribution is not None]
     try:

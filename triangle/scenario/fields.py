@@ -1,24 +1,35 @@
 """Typed reading of located YAML nodes, with ``path:line: what is wrong`` errors.
 
 A :class:`Reader` is shared by the loader and the two scenario forms so that
-every field is checked the same way: keys against a list (with "did you mean"),
-names, texts, plain numbers, and NUMBERs (a YAML number, an expression string, or
-``{value: ..., source: ..., note: ...}``).
+every field is checked the same way: keys against the format's tables
+(:mod:`~triangle.scenario.spec`, with "did you mean"), and each value against the kind
+the tables give it: names, texts, plain numbers, and NUMBERs (a YAML number, an
+expression string, or ``{value: ..., source: ..., note: ...}``).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from triangle.errors import ScenarioError, excerpt
 from triangle.scenario.expressions import Expression, parse_expression
 from triangle.scenario.model import Number
 from triangle.scenario.nodes import Map, Node, Scalar, Seq, describe, suggest
-
-NUMBER_KEYS = ("value", "source", "note")
-MAX_NAME = 100
-"""Longest name of a player, strategy or parameter, in characters."""
+from triangle.scenario.spec import (
+    MAX_NAME,
+    NUMBER_MAPPING,
+    Fields,
+    Kind,
+    ListOf,
+    MapOf,
+    Name,
+    Numeric,
+    Plain,
+    Source,
+    Tagged,
+    Text,
+)
 
 
 def _is_number(node: Node) -> bool:
@@ -64,17 +75,22 @@ class Reader:
         self,
         node: Map,
         what: str,
-        required: Iterable[str] = (),
-        optional: Iterable[str] = (),
+        spec: Fields,
+        *,
+        also: Fields | None = None,
         elsewhere: dict[str, str] | None = None,
     ) -> dict[str, Node]:
-        """The entries of ``node`` after checking its keys.
+        """The entries of ``node`` after checking its keys against ``spec``: none
+        unknown (with "did you mean"), every required one present, the first missing
+        one reported.
 
-        ``elsewhere`` maps keys that are valid in another context to an explanation
-        (e.g. a key of the other scenario form).
+        ``also`` adds keys that are allowed too but whose presence is checked by their
+        own reader (a form's keys, needed once the players are known); ``elsewhere``
+        maps keys that are valid in another context to an explanation (e.g. a key of
+        the other scenario form).
         """
-        required = tuple(required)
-        allowed = required + tuple(optional)
+        required = spec.required
+        allowed = spec.names + (also.names if also is not None else ())
         out: dict[str, Node] = {}
         for key, value in node.entries:
             name = key.text
@@ -89,6 +105,35 @@ class Reader:
             if name not in out:
                 raise self.fail(f"{what} is missing the required key {excerpt(name)}", node.line)
         return out
+
+    def read(self, kind: Kind, node: Node | None, what: str, line: int | None):
+        """Check that ``node`` is a value of ``kind`` (:mod:`~triangle.scenario.spec`) and
+        return it read: the text of a :class:`~triangle.scenario.spec.Text`, the float
+        of a :class:`~triangle.scenario.spec.Plain`, the
+        :class:`~triangle.scenario.model.Number` of a NUMBER, and the node itself for a
+        list or a mapping, whose entries the caller reads. Bounds, lengths and the
+        words of a choice are the caller's to check, with messages that say what they
+        mean."""
+        if isinstance(kind, Text):
+            return self.text(node, what, line)
+        if isinstance(kind, Name):
+            return self.name(node, what, line, kind.forbidden)
+        if isinstance(kind, Source):
+            return self.source(node, what, line)
+        if isinstance(kind, Plain):
+            return self.plain_number(node, what, line)
+        if isinstance(kind, Numeric):
+            return (
+                self.number(node, what, line)
+                if kind.with_source
+                else self.expression(node, what, line)
+            )
+        if isinstance(kind, ListOf):
+            return self.sequence(node, what, line)
+        if isinstance(kind, MapOf | Fields | Tagged):
+            return self.mapping(node, what, line)
+        # an Either is read by its caller, which tells the options apart by shape
+        raise TypeError(f"no single reader for {kind!r}")
 
     # -- scalars ---------------------------------------------------------------------
     def text(self, node: Node | None, what: str, line: int | None) -> str:
@@ -153,12 +198,14 @@ class Reader:
         ``source:`` takes precedence.
         """
         if isinstance(node, Map):
-            fields = self.fields(node, f"the mapping for {what}", ("value",), NUMBER_KEYS[1:])
+            fields = self.fields(node, f"the mapping for {what}", NUMBER_MAPPING)
             if "note" in fields:
-                self.text(fields["note"], f"note of {what}", node.line)
+                self.read(NUMBER_MAPPING.kind("note"), fields["note"], f"note of {what}", node.line)
             own = fields.get("source")
             if own is not None:
-                source = self.source(own, f"source of {what}", node.line)
+                source = self.read(
+                    NUMBER_MAPPING.kind("source"), own, f"source of {what}", node.line
+                )
             value = fields["value"]
             if isinstance(value, Map):
                 raise self.fail(f"{what}: value must be a number or an expression", value.line)

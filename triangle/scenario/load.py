@@ -8,13 +8,14 @@ One module reads the whole format (common keys, parameters, the move, variants w
 ``base:``) so that every key is checked in one place, in the order it is written;
 the two payoff forms are read by :mod:`~triangle.scenario.table` and
 :mod:`~triangle.scenario.relations`, and the files themselves (which files may be
-read, where ``base:`` may point) by :mod:`~triangle.scenario.files`.
+read, where ``base:`` may point) by :mod:`~triangle.scenario.files`. Which keys each
+mapping allows and requires, and what kind of value each holds, are the tables of
+:mod:`~triangle.scenario.spec`, which the JSON Schema of scenario files is made from.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import keyword
 import math
 import os
 import re
@@ -25,9 +26,9 @@ from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.numbers import plain
 from triangle.scenario.distributions import read_correlations, read_distribution
 from triangle.scenario.expressions import FUNCTIONS
-from triangle.scenario.fields import MAX_NAME, Reader
+from triangle.scenario.fields import Reader
 from triangle.scenario.files import MAX_FILE_BYTES, base_path, file_problem, read_text
-from triangle.scenario.model import FORMS, Move, Parameter, Scenario
+from triangle.scenario.model import Move, Parameter, Scenario
 from triangle.scenario.nodes import (
     Map,
     Node,
@@ -38,46 +39,42 @@ from triangle.scenario.nodes import (
     suggest,
     to_python,
 )
-from triangle.scenario.relations import RELATIONS_KEYS, read_relations
+from triangle.scenario.relations import read_relations
+from triangle.scenario.spec import (
+    EXPECTED,
+    FORM_NAMES,
+    FORMAT_VERSION,
+    FORMS,
+    IDENTIFIER,
+    INHERITED,
+    MAX_NAME,
+    MAX_PARAMETERS,
+    MOVE,
+    PARAMETER,
+    PARAMETERS,
+    RESERVED,
+    SCENARIO,
+    VARIANT,
+    get_form,
+)
 from triangle.scenario.table import read_table
-from triangle.vocabulary import VERDICTS
 
-FORMAT_VERSION = 1
-MAX_PLAYERS = 8
-"""Most players of a table-form scenario."""
-MAX_PARAMETERS = 1000
-"""Most parameters a scenario may declare."""
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_BASE_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_PARAMETERS",
+    "check_file",
+    "load_scenario",
+    "loads_scenario",
+    "parse_override",
+    "parse_overrides",
+]
 
-COMMON_KEYS = (
-    "format",
-    "title",
-    "description",
-    "sources",
-    "players",
-    "form",
-    "parameters",
-    "move",
-    "expected",
-    "correlations",
-)
-TABLE_KEYS = ("strategies", "payoffs", "stances")
-PARAMETER_KEYS = ("value", "range", "unit", "description", "source", "distribution")
-MOVE_KEYS = ("player", "from", "to", "target", "description", "source", "thresholds")
-VARIANT_KEYS = (
-    "format",
-    "base",
-    "title",
-    "description",
-    "sources",
-    "parameters",
-    "move",
-    "expected",
-    "correlations",
-)
 MAX_BASE_DEPTH = 4
 """Most scenarios that may be stacked with ``base:``."""
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_IDENTIFIER = re.compile(IDENTIFIER + r"\Z")
 
 
 def load_scenario(
@@ -240,25 +237,23 @@ class _Loader:
         if root.get("base") is not None:
             return self.load_variant(root)
         form = self.read_form(root)
-        form_keys = TABLE_KEYS if form == "table" else RELATIONS_KEYS
-        other = RELATIONS_KEYS if form == "table" else TABLE_KEYS
-        other_form = "relations" if form == "table" else "table"
-        elsewhere = {k: f"belongs to form: {other_form}, not form: {form}" for k in other}
-        # The table form's own required keys (strategies, payoffs) are checked by
-        # read_table, after the players and parameters they refer to.
-        required = ("format", "title", "players", "form")
-        optional = tuple(k for k in COMMON_KEYS if k not in required) + form_keys
-        fields = r.fields(root, "the scenario", required, optional, elsewhere)
+        elsewhere = {
+            k: f"belongs to form: {other.name}, not form: {form}"
+            for other in FORMS
+            if other.name != form
+            for k in other.keys.names
+        }
+        # A form's own required keys (the table's strategies and payoffs) are checked
+        # by its reader, after the players and parameters they refer to.
+        fields = r.fields(
+            root, "the scenario", SCENARIO, also=get_form(form).keys, elsewhere=elsewhere
+        )
         lines = {k: root.key_line(k) for k in fields}
 
-        title = r.text(fields["title"], "title", lines["title"])
-        description = None
-        if "description" in fields:
-            description = r.text(fields["description"], "description", lines["description"])
+        title, description = self.read_texts(fields, lines, SCENARIO)
         sources: tuple[str, ...] = ()
         if "sources" in fields:
-            node = r.sequence(fields["sources"], "sources", lines["sources"])
-            sources = tuple(r.text(item, "a source", node.line) for item in node.items)
+            sources = self.read_sources(fields["sources"], lines["sources"], SCENARIO)
         players = self.read_players(fields["players"], form, lines["players"])
         parameters: dict[str, Parameter] = {}
         if "parameters" in fields:
@@ -309,12 +304,11 @@ class _Loader:
         fields = r.fields(
             root,
             "a scenario with base:",
-            ("format", "base", "title"),
-            VARIANT_KEYS[3:],
-            {
+            VARIANT,
+            elsewhere={
                 k: "comes from the base scenario; a variant may only change parameters, "
                 "move, expected, title, description and sources"
-                for k in ("players", "form", *TABLE_KEYS, *RELATIONS_KEYS)
+                for k in INHERITED
             },
         )
         lines = {k: root.key_line(k) for k in fields}
@@ -358,11 +352,10 @@ class _Loader:
                 distribution=new.distribution,
             )
         parameters.update(changes)
-        texts = {k: r.text(fields[k], k, lines[k]) for k in ("title", "description") if k in fields}
+        title, description = self.read_texts(fields, lines, VARIANT)
         sources = base.sources
         if "sources" in fields:
-            node = r.sequence(fields["sources"], "sources", lines["sources"])
-            sources = tuple(r.text(item, "a source", node.line) for item in node.items)
+            sources = self.read_sources(fields["sources"], lines["sources"], VARIANT)
         move = base.move
         self.reader.names = tuple(parameters)
         if "move" in fields:
@@ -384,8 +377,8 @@ class _Loader:
         return dataclasses.replace(
             base,
             path=self.path,
-            title=texts["title"],
-            description=texts.get("description", base.description),
+            title=title,
+            description=base.description if description is None else description,
             sources=sources,
             parameters=MappingProxyType(parameters),
             move=move,
@@ -395,7 +388,7 @@ class _Loader:
         )
 
     def read_base(self, node: Node, line: int) -> Scenario:
-        named = self.reader.text(node, "base", line)
+        named = self.reader.read(VARIANT.kind("base"), node, "base", line)
         target, why = base_path(named, self.path, self.base_root)
         if target is None:
             raise self.fail(f"base {excerpt(named)} {why}", node.line)
@@ -410,6 +403,23 @@ class _Loader:
         return _load_file(target, chain, self.base_root)
 
     # -- top-level pieces ---------------------------------------------------------------
+    def read_texts(self, fields, lines, spec) -> tuple[str, str | None]:
+        """The title and the description (``None`` when not given)."""
+        r = self.reader
+        title = r.read(spec.kind("title"), fields["title"], "title", lines["title"])
+        description = None
+        if "description" in fields:
+            description = r.read(
+                spec.kind("description"), fields["description"], "description", lines["description"]
+            )
+        return title, description
+
+    def read_sources(self, node: Node, line: int, spec) -> tuple[str, ...]:
+        r = self.reader
+        kind = spec.kind("sources")
+        items = r.read(kind, node, "sources", line)
+        return tuple(r.read(kind.item, item, "a source", items.line) for item in items.items)
+
     def check_format(self, root: Map) -> None:
         node = root.get("format")
         if node is None:
@@ -439,9 +449,9 @@ class _Loader:
             raise self.fail(
                 "the scenario is missing the required key 'form' (table or relations)", root.line
             )
-        if not isinstance(node, Scalar) or node.value not in FORMS:
+        if not isinstance(node, Scalar) or node.value not in FORM_NAMES:
             shown = node.text if isinstance(node, Scalar) else describe(node)
-            hint = suggest(shown, FORMS) if isinstance(node, Scalar) else ""
+            hint = suggest(shown, FORM_NAMES) if isinstance(node, Scalar) else ""
             raise self.fail(
                 f"form must be 'table' or 'relations', got {excerpt(shown)}{hint}", node.line
             )
@@ -449,31 +459,29 @@ class _Loader:
 
     def read_players(self, node: Node, form: str, line: int) -> tuple[str, ...]:
         r = self.reader
-        items = r.sequence(node, "players", line)
-        forbidden = ",+:" if form == "relations" else ","
+        kind = get_form(form).players
+        items = r.read(kind, node, "players", line)
         names: list[str] = []
         for item in items.items:
-            name = r.name(item, "player name", items.line, forbidden)
+            name = r.read(kind.item, item, "player name", items.line)
             if name in names:
                 raise self.fail(f"duplicate player {excerpt(name)}", item.line)
             names.append(name)
         count = len(names)
-        if form == "relations" and count != 3:
-            raise self.fail(f"form: relations needs exactly 3 players, got {count}", items.line)
-        if not 2 <= count <= MAX_PLAYERS:
-            raise self.fail(
-                f"form: table needs 2 to {MAX_PLAYERS} players, got {count}", items.line
-            )
+        low, high = kind.min_items, kind.max_items
+        if not low <= count <= high:
+            needs = f"exactly {low}" if low == high else f"{low} to {high}"
+            raise self.fail(f"form: {form} needs {needs} players, got {count}", items.line)
         return tuple(names)
 
     def read_parameters(
         self, node: Node, line: int, base: dict[str, Parameter] | None = None
     ) -> dict[str, Parameter]:
         r = self.reader
-        table = r.mapping(node, "parameters", line)
-        if len(table.entries) > MAX_PARAMETERS:
+        table = r.read(PARAMETERS, node, "parameters", line)
+        if len(table.entries) > PARAMETERS.max_keys:
             raise self.fail(
-                f"{len(table.entries)} parameters; the limit is {MAX_PARAMETERS}", table.line
+                f"{len(table.entries)} parameters; the limit is {PARAMETERS.max_keys}", table.line
             )
         out: dict[str, Parameter] = {}
         for key, value in table.entries:
@@ -483,16 +491,16 @@ class _Loader:
                     f"parameter name {excerpt(name)} is longer than {MAX_NAME} characters",
                     key.line,
                 )
-            if not _IDENTIFIER.match(name) or keyword.iskeyword(name) or name in FUNCTIONS:
+            if not _IDENTIFIER.match(name) or name in RESERVED:
                 raise self.fail(
                     f"parameter name {excerpt(name)} must be an identifier (letters, digits, _; "
                     f"not starting with a digit) and not one of {', '.join(FUNCTIONS)}",
                     key.line,
                 )
             what = f"parameter {excerpt(name)}"
-            spec = r.mapping(value, what, key.line)
-            fields = r.fields(spec, what, ("value",), PARAMETER_KEYS[1:])
-            number = r.plain_number(fields["value"], f"value of {what}", spec.line)
+            spec = r.read(PARAMETER, value, what, key.line)
+            fields = r.fields(spec, what, PARAMETER)
+            number = r.read(PARAMETER.kind("value"), fields["value"], f"value of {what}", spec.line)
             rng = None
             if "range" in fields:
                 rng = self.read_range(fields["range"], what, spec.key_line("range"))
@@ -504,13 +512,10 @@ class _Loader:
                         fields["value"].line,
                     )
             texts = {
-                k: r.text(fields[k], f"{k} of {what}", spec.key_line(k))
-                for k in ("unit", "description")
+                k: r.read(PARAMETER.kind(k), fields[k], f"{k} of {what}", spec.key_line(k))
+                for k in ("unit", "description", "source")
                 if k in fields
             }
-            source = None
-            if "source" in fields:
-                source = r.source(fields["source"], f"source of {what}", spec.key_line("source"))
             distribution = None
             if "distribution" in fields:
                 known = base.get(name) if base else None
@@ -528,7 +533,7 @@ class _Loader:
                 range=rng,
                 unit=texts.get("unit"),
                 description=texts.get("description"),
-                source=source,
+                source=texts.get("source"),
                 line=key.line,
                 distribution=distribution,
             )
@@ -536,13 +541,14 @@ class _Loader:
 
     def read_range(self, node: Node, what: str, line: int) -> tuple[float, float]:
         r = self.reader
-        items = r.sequence(node, f"range of {what}", line)
-        if len(items.items) != 2:
+        kind = PARAMETER.kind("range")
+        items = r.read(kind, node, f"range of {what}", line)
+        if not kind.min_items <= len(items.items) <= kind.max_items:
             raise self.fail(
                 f"range of {what} must be [low, high], got {len(items.items)} numbers",
                 items.line,
             )
-        lo, hi = (r.plain_number(item, f"range of {what}", items.line) for item in items.items)
+        lo, hi = (r.read(kind.item, item, f"range of {what}", items.line) for item in items.items)
         if not lo < hi:
             raise self.fail(
                 f"range of {what} must have low < high, got [{plain(lo)}, {plain(hi)}]", items.line
@@ -551,10 +557,10 @@ class _Loader:
 
     def read_move(self, node: Node, players: tuple[str, ...], strategies, line: int) -> Move:
         r = self.reader
-        spec = r.mapping(node, "move", line)
-        fields = r.fields(spec, "move", ("player", "from", "to"), MOVE_KEYS[3:])
+        spec = r.read(MOVE, node, "move", line)
+        fields = r.fields(spec, "move", MOVE)
         player_node = fields["player"]
-        player = r.text(player_node, "move player", spec.line)
+        player = r.read(MOVE.kind("player"), player_node, "move player", spec.line)
         if player not in players:
             raise self.fail(
                 f"move: unknown player {excerpt(player)}{suggest(player, players)}; "
@@ -564,7 +570,7 @@ class _Loader:
         options = strategies[players.index(player)]
         chosen = []
         for key in ("from", "to"):
-            value = r.text(fields[key], f"move {key}", spec.key_line(key))
+            value = r.read(MOVE.kind(key), fields[key], f"move {key}", spec.key_line(key))
             if value not in options:
                 raise self.fail(
                     f"move {key}: {excerpt(value)} is not a strategy of {player}"
@@ -578,7 +584,9 @@ class _Loader:
             )
         target = None
         if "target" in fields:
-            target = r.text(fields["target"], "move target", spec.key_line("target"))
+            target = r.read(
+                MOVE.kind("target"), fields["target"], "move target", spec.key_line("target")
+            )
             others = [p for p in players if p != player]
             if target not in others:
                 raise self.fail(
@@ -588,9 +596,12 @@ class _Loader:
                 )
         thresholds: list[str] = []
         if "thresholds" in fields:
-            items = r.sequence(fields["thresholds"], "move thresholds", spec.key_line("thresholds"))
+            kind = MOVE.kind("thresholds")
+            items = r.read(
+                kind, fields["thresholds"], "move thresholds", spec.key_line("thresholds")
+            )
             for item in items.items:
-                name = r.text(item, "a threshold parameter", items.line)
+                name = r.read(kind.item, item, "a threshold parameter", items.line)
                 if name not in r.names:
                     raise self.fail(
                         f"move thresholds: {excerpt(name)} is not a parameter"
@@ -600,11 +611,7 @@ class _Loader:
                 if name not in thresholds:
                     thresholds.append(name)
         texts = {
-            k: (
-                r.source(fields[k], f"move {k}", spec.key_line(k))
-                if k == "source"
-                else r.text(fields[k], f"move {k}", spec.key_line(k))
-            )
+            k: r.read(MOVE.kind(k), fields[k], f"move {k}", spec.key_line(k))
             for k in ("description", "source")
             if k in fields
         }
@@ -620,13 +627,14 @@ class _Loader:
         )
 
     def read_expected(self, node: Node, line: int) -> dict:
-        spec = self.reader.mapping(node, "expected", line)
+        spec = self.reader.read(EXPECTED, node, "expected", line)
+        verdicts = EXPECTED.kind("verdict").options
         verdict = spec.get("verdict")
-        if verdict is not None and not (isinstance(verdict, Scalar) and verdict.value in VERDICTS):
+        if verdict is not None and not (isinstance(verdict, Scalar) and verdict.value in verdicts):
             shown = verdict.text if isinstance(verdict, Scalar) else describe(verdict)
             raise self.fail(
                 f"expected verdict {excerpt(shown)} is not one of: "
-                + ", ".join(f'"{v}"' for v in VERDICTS),
+                + ", ".join(f'"{v}"' for v in verdicts),
                 verdict.line,
             )
         return to_python(spec)

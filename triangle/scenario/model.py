@@ -24,8 +24,6 @@ from triangle.numbers import plain
 from triangle.scenario.distributions import Correlation, Distribution
 from triangle.scenario.expressions import Expression
 
-FORMS = ("table", "relations")
-
 
 @dataclass(frozen=True)
 class Parameter:

@@ -31,15 +31,17 @@ import numpy as np
 from triangle.errors import ScenarioError, excerpt
 from triangle.game import Stances
 from triangle.roles import ROLES, Triad
-from triangle.scenario.fields import NUMBER_KEYS, Reader
+from triangle.scenario.fields import Reader
 from triangle.scenario.model import Number
 from triangle.scenario.nodes import Map, Node, Scalar, suggest
+from triangle.scenario.spec import NUMBER_MAPPING, RELATIONS_KEYS
 
 COMPONENTS = ("standing", "ties", "third party", "costs")
 """Names of the payoff components of a relations-form game, in order."""
 
-RELATIONS_KEYS = ("role_weight", "role_scores", "ties", "third_party", "costs")
-"""Top-level keys specific to the relations form."""
+# What each key of the form holds (spec.RELATIONS_KEYS)
+_WEIGHT_FORMS = RELATIONS_KEYS.kind("role_weight").options  # one NUMBER, or per player
+_SCORE_FORMS = RELATIONS_KEYS.kind("role_scores").options  # "bao", or the six roles
 
 
 def relation_strategies(players: tuple[str, ...]) -> tuple[tuple[tuple[str, frozenset], ...], ...]:
@@ -227,23 +229,28 @@ def _player_key(reader: Reader, key: Scalar, players, what: str) -> int:
 
 
 def _is_number_mapping(node: Node) -> bool:
-    return isinstance(node, Map) and "value" in node.keys() and set(node.keys()) <= set(NUMBER_KEYS)
+    keys = node.keys() if isinstance(node, Map) else []
+    return set(NUMBER_MAPPING.required) <= set(keys) <= set(NUMBER_MAPPING.names)
 
 
 def _read_role_weight(reader: Reader, node: Node, players, key_lines) -> tuple[Number | None, ...]:
     line = key_lines["role_weight"]
+    one, per_player = _WEIGHT_FORMS
     if isinstance(node, Map) and not _is_number_mapping(node):
         weights: list[Number | None] = [None, None, None]
         for key, value in node.entries:
             i = _player_key(reader, key, players, "role_weight")
-            weights[i] = reader.number(value, f"role_weight of {key.text}", key.line)
+            weights[i] = reader.read(
+                per_player.value, value, f"role_weight of {key.text}", key.line
+            )
         return tuple(weights)
-    number = reader.number(node, "role_weight", line)
+    number = reader.read(one, node, "role_weight", line)
     return (number, number, number)
 
 
 def _read_role_scores(reader: Reader, node: Node, line: int) -> tuple[Number, ...] | None:
-    if isinstance(node, Scalar) and node.value == "bao":
+    named, table = _SCORE_FORMS
+    if isinstance(node, Scalar) and node.value in named.options:
         return None
     if not isinstance(node, Map):
         raise reader.fail(
@@ -251,21 +258,23 @@ def _read_role_scores(reader: Reader, node: Node, line: int) -> tuple[Number, ..
             f"({', '.join(ROLES)}) to numbers",
             node.line,
         )
-    fields = reader.fields(node, "role_scores", ROLES)
+    fields = reader.fields(node, "role_scores", table)
     return tuple(
-        reader.number(fields[role], f"role score of {role}", node.key_line(role)) for role in ROLES
+        reader.read(table.kind(role), fields[role], f"role score of {role}", node.key_line(role))
+        for role in ROLES
     )
 
 
 def _read_pairs(reader: Reader, node: Node | None, players, what: str, line: int | None):
     if node is None:
         return ()
-    table = reader.mapping(node, what, line)
+    kind = RELATIONS_KEYS.kind(what)
+    table = reader.read(kind, node, what, line)
     out = []
     for key, value in table.entries:
         i = _player_key(reader, key, players, what)
         others = [p for p in players if p != key.text]
-        inner = reader.mapping(value, f"{what} of {key.text}", key.line)
+        inner = reader.read(kind.value, value, f"{what} of {key.text}", key.line)
         for okey, ovalue in inner.entries:
             other = okey.text
             if other == key.text:
@@ -281,7 +290,9 @@ def _read_pairs(reader: Reader, node: Node | None, players, what: str, line: int
                     okey.line,
                 )
             label = "tie value" if what == "ties" else "cost"
-            number = reader.number(ovalue, f"{label} of {key.text} for {other}", okey.line)
+            number = reader.read(
+                kind.value.value, ovalue, f"{label} of {key.text} for {other}", okey.line
+            )
             out.append(((i, players.index(other)), number))
     return tuple(out)
 
@@ -289,12 +300,12 @@ def _read_pairs(reader: Reader, node: Node | None, players, what: str, line: int
 def _read_third_party(reader: Reader, node: Node | None, players, key_lines):
     if node is None:
         return ()
-    table = reader.mapping(node, "third_party", key_lines["third_party"])
+    kind = RELATIONS_KEYS.kind("third_party")
+    table = reader.read(kind, node, "third_party", key_lines["third_party"])
     out = []
     for key, value in table.entries:
         i = _player_key(reader, key, players, "third_party")
         j, k = (p for p in players if p != key.text)
-        out.append(
-            (i, reader.number(value, f"third-party value of {key.text} for {j}–{k}", key.line))
-        )
+        what = f"third-party value of {key.text} for {j}–{k}"
+        out.append((i, reader.read(kind.value, value, what, key.line)))
     return tuple(out)

@@ -19,13 +19,20 @@ from triangle.game import Stances
 from triangle.scenario.fields import Reader
 from triangle.scenario.model import Number
 from triangle.scenario.nodes import Map, Node, Scalar, suggest
+from triangle.scenario.spec import (
+    COMPACT_ENTRY,
+    MAX_PROFILES,
+    MAX_STRATEGIES,
+    PAYOFF_ENTRY,
+    TABLE_KEYS,
+)
 
-MAX_STRATEGIES = 64
-"""Most strategies a player may have."""
-MAX_PROFILES = 20_000
-"""Most pure strategy profiles a table-form scenario may have."""
-
-ENTRY_KEYS = ("profile", "payoffs", "source", "note")
+# What each key of the form holds (spec.TABLE_KEYS): the strategies, the two ways of
+# writing the payoffs (a list of entries, or a mapping from the profile), the stances.
+_STRATEGIES = TABLE_KEYS.kind("strategies")
+_PAYOFF_FORMS = TABLE_KEYS.kind("payoffs")
+_ENTRIES = _PAYOFF_FORMS.options[0]
+_STANCES = TABLE_KEYS.kind("stances")
 _SHOW_MISSING = 5
 
 
@@ -68,7 +75,8 @@ def read_strategies(
     reader: Reader, node: Node | None, players: tuple[str, ...], line: int
 ) -> tuple[tuple[str, ...], ...]:
     """Each player's strategy names, in player order."""
-    table = reader.mapping(node, "strategies", line)
+    table = reader.read(_STRATEGIES, node, "strategies", line)
+    names_kind = _STRATEGIES.value
     by_player: dict[str, tuple[str, ...]] = {}
     for key, value in table.entries:
         player = key.text
@@ -78,17 +86,17 @@ def read_strategies(
                 f"players are {', '.join(players)}",
                 key.line,
             )
-        items = reader.sequence(value, f"strategies of {player}", key.line)
-        if not items.items:
+        items = reader.read(names_kind, value, f"strategies of {player}", key.line)
+        if len(items.items) < names_kind.min_items:
             raise reader.fail(f"{player} needs at least one strategy", items.line)
-        if len(items.items) > MAX_STRATEGIES:
+        if len(items.items) > names_kind.max_items:
             raise reader.fail(
-                f"{player} has {len(items.items)} strategies; the limit is {MAX_STRATEGIES}",
+                f"{player} has {len(items.items)} strategies; the limit is {names_kind.max_items}",
                 items.line,
             )
         names: list[str] = []
         for item in items.items:
-            name = reader.name(item, f"strategy of {player}", items.line)
+            name = reader.read(names_kind.item, item, f"strategy of {player}", items.line)
             if name in names:
                 raise reader.fail(f"duplicate strategy {excerpt(name)} of {player}", item.line)
             names.append(name)
@@ -117,7 +125,7 @@ def read_table(
 
     ``fields`` are the scenario's top-level entries and ``key_lines`` their lines.
     """
-    for key in ("strategies", "payoffs"):
+    for key in TABLE_KEYS.required:
         if key not in fields:
             raise reader.fail(
                 f"the scenario is missing the required key {excerpt(key)} (form: table)",
@@ -179,7 +187,9 @@ class _Payoffs:
         line: int,
         source: str | None,
     ) -> None:
-        items = self.reader.sequence(node, f"payoff for {_label(labels)}", line)
+        items = self.reader.read(
+            PAYOFF_ENTRY.kind("payoffs"), node, f"payoff for {_label(labels)}", line
+        )
         n = len(self.players)
         if len(items.items) != n:
             count = len(items.items)
@@ -235,28 +245,43 @@ def _read_payoffs(
             source = None
             if isinstance(value, Map):
                 what = f"the entry for {_label(labels)}"
-                fields = reader.fields(value, what, ("payoffs",), ENTRY_KEYS[2:])
+                fields = reader.fields(value, what, COMPACT_ENTRY)
                 if "note" in fields:
-                    reader.text(fields["note"], "note", value.key_line("note"))
+                    reader.read(
+                        COMPACT_ENTRY.kind("note"), fields["note"], "note", value.key_line("note")
+                    )
                 if "source" in fields:
-                    source = reader.source(fields["source"], "source", value.key_line("source"))
+                    source = reader.read(
+                        COMPACT_ENTRY.kind("source"),
+                        fields["source"],
+                        "source",
+                        value.key_line("source"),
+                    )
                 value = fields["payoffs"]
             builder.values(labels, index, value, key.line, source)
         return builder.program(node.line)
-    entries = reader.sequence(node, "payoffs", line)
-    if not entries.items:
+    entries = reader.read(_ENTRIES, node, "payoffs", line)
+    if len(entries.items) < _ENTRIES.min_items:
         raise reader.fail("payoffs must list at least one strategy profile", entries.line)
     for entry in entries.items:
-        entry_map = reader.mapping(entry, "a payoff entry", entries.line)
-        fields = reader.fields(entry_map, "a payoff entry", ("profile", "payoffs"), ENTRY_KEYS[2:])
+        entry_map = reader.read(PAYOFF_ENTRY, entry, "a payoff entry", entries.line)
+        fields = reader.fields(entry_map, "a payoff entry", PAYOFF_ENTRY)
         if "note" in fields:
-            reader.text(fields["note"], "note", entry_map.line)
+            reader.read(PAYOFF_ENTRY.kind("note"), fields["note"], "note", entry_map.line)
         source = None
         if "source" in fields:
-            source = reader.source(fields["source"], "source", entry_map.key_line("source"))
-        profile_node = reader.sequence(fields["profile"], "profile", entry_map.key_line("profile"))
+            source = reader.read(
+                PAYOFF_ENTRY.kind("source"),
+                fields["source"],
+                "source",
+                entry_map.key_line("source"),
+            )
+        profile = PAYOFF_ENTRY.kind("profile")
+        profile_node = reader.read(
+            profile, fields["profile"], "profile", entry_map.key_line("profile")
+        )
         names = [
-            (reader.name(item, "strategy name", profile_node.line), item.line)
+            (reader.read(profile.item, item, "strategy name", profile_node.line), item.line)
             for item in profile_node.items
         ]
         labels, index = builder.profile(names, profile_node.line)
@@ -272,7 +297,8 @@ def read_stances(
     line: int,
 ) -> Stances:
     """For every player and strategy, the set of other players it is warm toward."""
-    table = reader.mapping(node, "stances", line)
+    table = reader.read(_STANCES, node, "stances", line)
+    per_player = _STANCES.value
     found: dict[str, tuple[frozenset[str], ...]] = {}
     for key, value in table.entries:
         player = key.text
@@ -281,7 +307,7 @@ def read_stances(
                 f"stances: unknown player {excerpt(player)}{suggest(player, players)}", key.line
             )
         options = strategies[players.index(player)]
-        per = reader.mapping(value, f"stances of {player}", key.line)
+        per = reader.read(per_player, value, f"stances of {player}", key.line)
         warm: dict[str, frozenset[str]] = {}
         for skey, svalue in per.entries:
             strategy = skey.text
@@ -311,10 +337,11 @@ def _warm_set(
     reader: Reader, node: Node | None, player: str, strategy: str, players, line: int
 ) -> frozenset[str]:
     what = f"stance of {player} in {excerpt(strategy)}"
-    items = reader.sequence(node, what, line)
+    kind = _STANCES.value.value
+    items = reader.read(kind, node, what, line)
     warm: set[str] = set()
     for item in items.items:
-        other = reader.text(item, what, items.line)
+        other = reader.read(kind.item, item, what, items.line)
         assert isinstance(item, Scalar)
         if other == player:
             raise reader.fail(f"{what} names {player} itself", item.line)
