@@ -1,5 +1,5 @@
 """The documentation's examples run as written: every ``python`` block of the README and
-of docs/*.md, each page's blocks in order in one namespace, from the repository's root
+of docs/**/*.md, each page's blocks in order in one namespace, from the repository's root
 (the README's example is also checked for what it finds, in test_readme.py)."""
 
 import re
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
 def python_blocks(text: str) -> list[str]:
@@ -16,10 +16,11 @@ def python_blocks(text: str) -> list[str]:
 
 
 def test_the_format_reference_has_a_python_example():
-    assert python_blocks((ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8"))
+    page = ROOT / "docs" / "reference" / "scenario-format.md"
+    assert python_blocks(page.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_python_examples_run(page, monkeypatch):
     monkeypatch.chdir(ROOT)
     namespace: dict = {"__name__": "__docs__"}

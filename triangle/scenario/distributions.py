@@ -1,6 +1,6 @@
 """How unsure a scenario is of its numbers: parameter distributions and correlations.
 
-A parameter may carry a ``distribution:`` (see ``docs/scenario-format.md``), and a
+A parameter may carry a ``distribution:`` (see ``docs/reference/scenario-format.md``), and a
 scenario a list of ``correlations:`` between such parameters. Each distribution is a
 :mod:`scipy.stats` distribution restricted to the parameter's declared ``range``:
 
