@@ -60,9 +60,13 @@ numpydoc_class_members_toctree = False
 
 # -- every reference must resolve ------------------------------------------------------
 nitpicky = True
-# Objects of the standard library and of third-party packages: resolved only when
-# intersphinx is on (it needs the network); otherwise they stay plain text.
-THIRD_PARTY = r"(ast|decimal|enum|fractions|numbers|os|time|numpy|scipy|matplotlib)(\..*)?"
+# Objects of the standard library and of the packages triangle uses: resolved only
+# when intersphinx is on (it needs the network); otherwise they stay plain text.
+EXTERNAL = sorted(
+    set(sys.stdlib_module_names)
+    | {"numpy", "scipy", "matplotlib", "nashpy", "pygambit", "dask", "distributed"}
+    | {"SALib", "yaml", "click", "pyarrow", "tqdm"}
+)
 nitpick_ignore_regex = []
 
 if os.environ.get("TRIANGLE_DOCS_INTERSPHINX") == "1":
@@ -74,7 +78,7 @@ if os.environ.get("TRIANGLE_DOCS_INTERSPHINX") == "1":
         "matplotlib": ("https://matplotlib.org/stable", None),
     }
 else:
-    nitpick_ignore_regex.append((r"py:.*", THIRD_PARTY))
+    nitpick_ignore_regex.append((r"py:.*", rf"({'|'.join(EXTERNAL)})(\..*)?"))
 
 smartquotes_action = "qe"  # quotes and ellipses; "--param" stays two hyphens, not a dash
 
