@@ -437,7 +437,7 @@ def test_unsourced_parameters_and_literals():
 
 # -- the format reference ---------------------------------------------------------------------
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "reference" / "scenario-format.md"
 
 
 def doc_examples() -> list[str]:

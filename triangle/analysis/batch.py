@@ -17,11 +17,11 @@ each point must pass a cheap certificate:
 * one follower (2-player games): its equilibria are mixtures of its best replies,
   so the mover's extreme payoffs are at pure ones;
 * three players with stances: the *structure* certificate of
-  :func:`_structure_certificate` (each follower's payoff is additive apart from one
+  ``_structure_certificate`` (each follower's payoff is additive apart from one
   term in the followers' mutual tie). Relations-form games with Bao's scores always
   pass it, so the shipped scenarios never need more; a user role-score table
   usually makes the tie's value depend on the third tie;
-* other games: the *bounds* certificate of :func:`_bounds_certificate` (pure
+* other games: the *bounds* certificate of ``_bounds_certificate`` (pure
   equilibria already reach the lowest and highest payoff the mover can get from
   strategies an equilibrium may use);
 * and a point whose followers' game has no plausible pure equilibrium never passes.

@@ -176,7 +176,7 @@ def side_outcomes(
     """The grouped outcomes of one commitment (``index`` 0: BEFORE, 1: AFTER).
 
     ``values`` are the mover's normalised payoffs under each follower equilibrium
-    (:attr:`~triangle.analysis.point.PointResult.values`); outcomes are grouped when
+    (``PointResult.values``); outcomes are grouped when
     their triangles agree and every follower's payoffs agree within ``tol`` times its
     payoff range in the followers' game.
     """

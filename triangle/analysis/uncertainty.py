@@ -214,7 +214,7 @@ def sampling_plan(scenario, overrides: Mapping[str, float] | None = None, seed: 
 @dataclass(frozen=True)
 class Chunk:
     """One unit of work: points ``start`` to ``stop`` of a sample, a Sobol design or a
-    grid (what :func:`evaluate_chunk` runs, in process or on a worker)."""
+    grid (what ``evaluate_chunk`` runs, in process or on a worker)."""
 
     scenario: object
     overrides: Mapping[str, float]
@@ -532,7 +532,7 @@ class MonteCarlo:
         ``verdict -> Probability``, for the three verdicts.
     gain_mean, gain_sd : float
     gain_quantiles : dict
-        ``q -> gain`` at :data:`QUANTILES`.
+        ``q -> gain`` at ``QUANTILES``.
     gain_range_share : float
         Share of points where the selected outcomes give a range of gains.
     flip : Probability
@@ -596,7 +596,7 @@ class MonteCarlo:
     gain_histogram: tuple[np.ndarray, np.ndarray] = field(
         default=(np.zeros(0), np.zeros(1)), repr=False
     )
-    """``(counts, edges)`` of the gain over :data:`HISTOGRAM_BINS` equal bins."""
+    """``(counts, edges)`` of the gain over ``HISTOGRAM_BINS`` equal bins."""
 
     def probability(self, verdict: str = Verdict.PAYS_OFF) -> Probability:
         return self.verdicts[Verdict(verdict)]
@@ -690,7 +690,7 @@ def monte_carlo(
     progress : callable, optional
         Called with the number of points of each finished chunk.
     sink : callable, optional
-        Called with each Monte Carlo chunk's :class:`ChunkResult` in order (e.g. to
+        Called with each Monte Carlo chunk's ``ChunkResult`` in order (e.g. to
         write the points to a file).
 
     Returns

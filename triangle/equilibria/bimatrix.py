@@ -1,7 +1,7 @@
 """All Nash equilibria of a 2-player game: nashpy, checked exactly or cross-checked.
 
-:func:`bimatrix_solve` runs one algorithm (nashpy's support or vertex enumeration,
-or Lemke–Howson) on the bimatrix game and checks what it returns against a second,
+:func:`bimatrix_solve` runs one algorithm (nashpy's support or vertex enumeration
+[1]_ [2]_, or Lemke–Howson) on the bimatrix game and checks what it returns against a second,
 complete enumeration. Every solver sees each player's payoffs mapped onto
 ``[0, 1]`` (the same equilibria, whatever the units of each player), every
 candidate is verified with :func:`~triangle.equilibria.result.make_equilibrium`
@@ -182,7 +182,7 @@ def bimatrix_solve(
         A game with exactly two players.
     method : {"auto", "exact", "support_enumeration", "vertex_enumeration", "lemke_howson"}
         The algorithm to run: the exact enumeration (small games only), nashpy's
-        support or vertex enumeration [1]_, which list every extreme equilibrium, or
+        support or vertex enumeration (module references), which list every extreme equilibrium, or
         Lemke–Howson started from every label
         (:mod:`triangle.equilibria.lemke_howson`), which finds some equilibria only.
         ``"auto"``: the exact enumeration when the game is small enough, else support

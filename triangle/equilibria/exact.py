@@ -4,7 +4,7 @@ A float *is* a rational number, so a 2-player game given in floating point is a 
 with rational payoffs, and its equilibria can be computed exactly instead of being
 trusted to a tolerance. :func:`exact_bimatrix_equilibria` enumerates the vertices of
 the two best-response polytopes over the rationals (integer, fraction-free
-elimination) and pairs the completely labelled ones [1]_ [2]_: the result is every
+elimination [3]_) and pairs the completely labelled ones [1]_ [2]_: the result is every
 extreme equilibrium of any bimatrix game, and whether the game is nondegenerate
 (then the list is every equilibrium and its length is odd). Nothing is rounded: a
 payoff ``0.1`` is ``3602879701896397/36028797018963968``.
@@ -376,7 +376,8 @@ class ExactEnumeration:
     def complete(self) -> bool:
         """``True`` when ``equilibria`` is every equilibrium (nondegenerate game).
         Otherwise the equilibria are the union of the convex hulls of the maximal
-        "cliques" of these extreme ones [2]_ (not computed here)."""
+        "cliques" of these extreme ones (Avis et al. 2010, in the module references; not
+        computed here)."""
         return self.nondegenerate
 
 
@@ -386,7 +387,7 @@ def exact_bimatrix_equilibria(A: np.typing.ArrayLike, B: np.typing.ArrayLike) ->
     Vertex enumeration of the best-response polytopes ``P = {x >= 0 : B'^T x <= 1}``
     and ``Q = {y >= 0 : A' y <= 1}`` (``A'``, ``B'`` positive integer affine images of
     ``A``, ``B``) over the rationals; the extreme equilibria are the completely
-    labelled pairs of nonzero vertices, normalised [1]_ [2]_. The game is
+    labelled pairs of nonzero vertices, normalised (module references). The game is
     nondegenerate exactly when every vertex of ``P`` has ``m`` labels and every
     vertex of ``Q`` ``n`` labels: no mixed strategy with support size ``k`` then has
     more than ``k`` pure best responses.

@@ -4,18 +4,18 @@
 command line's ``--solver`` choices and their help come from it too, so the two can
 never drift apart.
 
-==========================  =========  ==========================================
-name                        players    what it runs
-==========================  =========  ==========================================
-``auto``                    any        the default for the game's size (below)
-``pure``                    any        pure equilibria only (vectorised, complete)
-``exact``                   2          rational vertex enumeration (small games)
-``support_enumeration``     2          nashpy support enumeration, cross-checked
-``vertex_enumeration``      2          nashpy vertex enumeration, cross-checked
-``lemke_howson``            2          Lemke–Howson from every label (some only)
-``all``                     3+         every Gambit method below, side by side
-``enumpoly`` … ``enumpure`` 3+         one Gambit method
-==========================  =========  ==========================================
+============================  =========  ==========================================
+name                          players    what it runs
+============================  =========  ==========================================
+``auto``                      any        the default for the game's size (below)
+``pure``                      any        pure equilibria only (vectorised, complete)
+``exact``                     2          rational vertex enumeration (small games)
+``support_enumeration``       2          nashpy support enumeration, cross-checked
+``vertex_enumeration``        2          nashpy vertex enumeration, cross-checked
+``lemke_howson``              2          Lemke–Howson from every label (some only)
+``all``                       3+         every Gambit method below, side by side
+``enumpoly`` … ``enumpure``   3+         one Gambit method
+============================  =========  ==========================================
 
 ``auto`` solves a 2-player game exactly when each player has at most six strategies
 (else nashpy support enumeration beside Lemke–Howson), and a game of three or more

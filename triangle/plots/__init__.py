@@ -7,23 +7,23 @@ comparison), :class:`~triangle.analysis.GainCurve` objects (gain curve) or a
 verdict colours are the results' verdicts, and every sentence (the titles, the reason,
 the distance to a threshold) comes from :mod:`triangle.report.prose`.
 
-==========================  =================================================================
-module                      chart
-==========================  =================================================================
-:mod:`.triangle`            the triangle before and after the move
-:mod:`.decomposition`       the mover's gain by payoff component, as a waterfall
-:mod:`.payoffs`             every actor's payoff before and after the move
-:mod:`.gain_curve`          the mover's gain along one parameter, thresholds and scenarios
-:mod:`.verdict_map`         the verdict over the plane of two parameters
-:mod:`.comparison`          several scenarios, one row each: triangles, waterfall, verdict
-:mod:`.verdict_probability` how likely each verdict is, with 95% intervals (Monte Carlo)
-:mod:`.gain_distribution`   the distribution of the gain, with the break-even line
-:mod:`.sensitivity`         what drives the gain: Sobol indices or rank correlations
-:mod:`.probability_map`     the verdict map with the sampled probability as contours
-:mod:`.style`               palette, ``rcParams``, blank figures
-:mod:`.layout`              text that fits, and labels that do not overlap
-:mod:`.output`              :func:`save_figure`: atomic, reproducible files
-==========================  =================================================================
+============================  =================================================================
+module                        chart
+============================  =================================================================
+:mod:`.triangle`              the triangle before and after the move
+:mod:`.decomposition`         the mover's gain by payoff component, as a waterfall
+:mod:`.payoffs`               every actor's payoff before and after the move
+:mod:`.gain_curve`            the mover's gain along one parameter, thresholds and scenarios
+:mod:`.verdict_map`           the verdict over the plane of two parameters
+:mod:`.comparison`            several scenarios, one row each: triangles, waterfall, verdict
+:mod:`.verdict_probability`   how likely each verdict is, with 95% intervals (Monte Carlo)
+:mod:`.gain_distribution`     the distribution of the gain, with the break-even line
+:mod:`.sensitivity`           what drives the gain: Sobol indices or rank correlations
+:mod:`.probability_map`       the verdict map with the sampled probability as contours
+:mod:`.style`                 palette, ``rcParams``, blank figures
+:mod:`.layout`                text that fits, and labels that do not overlap
+:mod:`.output`                :func:`save_figure`: atomic, reproducible files
+============================  =================================================================
 
 Every chart has ``draw_<kind>(ax, result)``, which draws into an axes of the caller's
 (so charts can share a figure), and ``<kind>_figure(...)``, which lays out a whole

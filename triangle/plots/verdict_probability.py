@@ -4,7 +4,7 @@
 :class:`~triangle.analysis.uncertainty.MonteCarlo` result's verdict probabilities as
 horizontal bars in the verdict colours, each with its interval as an error bar and its
 value written beside it; :func:`verdict_probability_figure` adds the run's headline
-(:func:`triangle.report.prose.uncertainty_finding`) as the title.
+(``triangle.report.prose.uncertainty_finding``) as the title.
 
 Gids: ``"probability:<verdict>"`` (each bar), ``"interval:<verdict>"``.
 """

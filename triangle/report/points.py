@@ -1,7 +1,7 @@
 """One row per evaluated point, to CSV or Parquet, written atomically.
 
 :class:`PointsWriter` receives the chunks of a sweep or Monte Carlo run in order
-(:class:`~triangle.analysis.uncertainty.ChunkResult`) and writes, for each point: its
+(``ChunkResult`` of :mod:`triangle.analysis.uncertainty`) and writes, for each point: its
 index, the values of the parameters that vary (full precision: ``--param NAME=VALUE``
 with them reproduces the point exactly), the verdict, the gain bounds, the target's
 state and the configuration after the move. Rows go to a temporary file beside the
@@ -82,7 +82,7 @@ def columns_of(names: Sequence[str]) -> tuple[str, ...]:
 
 
 def point_columns(result, names: Sequence[str]) -> dict[str, np.ndarray]:
-    """One chunk's points as columns (:func:`columns_of`)."""
+    """One chunk's points as columns (``columns_of``)."""
     size = result.codes.size
     verdicts = np.array([Verdict.from_code(c) for c in (-1, 0, 1)], dtype=object)
     labels = np.array([*result.labels, ""], dtype=object)

@@ -10,7 +10,7 @@ here computes an equilibrium or decides a verdict: it states what the analysis f
   selection rule, and under the others (what :func:`triangle.explore` shows);
 * :func:`finding`, :func:`curve_finding`, :func:`map_finding`,
   :func:`comparison_finding`, :func:`balance` — the titles of the charts;
-* the rules in words (:data:`SELECTION_RULES`, :data:`GAIN_RULE`, ...), as the JSON
+* the rules in words (:data:`SELECTION_RULES`, ``GAIN_RULE``, ...), as the JSON
   output states them.
 
 The module is longer than most because keeping every sentence in one place is its

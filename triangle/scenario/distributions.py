@@ -1,22 +1,22 @@
 """How unsure a scenario is of its numbers: parameter distributions and correlations.
 
-A parameter may carry a ``distribution:`` (see ``docs/scenario-format.md``), and a
+A parameter may carry a ``distribution:`` (see ``docs/reference/scenario-format.md``), and a
 scenario a list of ``correlations:`` between such parameters. Each distribution is a
 :mod:`scipy.stats` distribution restricted to the parameter's declared ``range``:
 
-=============  ==========================  ============================================
-kind           keys                        scipy.stats distribution
-=============  ==========================  ============================================
-``uniform``    ``min``, ``max``            ``uniform``
-``triangular`` ``min``, ``mode``, ``max``  ``triang``
-``pert``       ``min``, ``mode``, ``max``  ``beta(1 + λ(mode−min)/(max−min),
-               (``lambda``, default 4)     1 + λ(max−mode)/(max−min))`` on [min, max]
-``normal``     ``mean``, ``sd``            ``truncnorm``: the normal truncated to
-               (``min``, ``max``)          [min, max] (default: the range)
-``lognormal``  ``median``, ``sigma``       ``lognorm(sigma, scale=median)`` truncated to
-               (``min``, ``max``)          [min, max] (default: the range)
-``choice``     ``values``, ``weights``     a discrete distribution over the values
-=============  ==========================  ============================================
+==============  ==========================  ============================================
+kind            keys                        scipy.stats distribution
+==============  ==========================  ============================================
+``uniform``     ``min``, ``max``            ``uniform``
+``triangular``  ``min``, ``mode``, ``max``  ``triang``
+``pert``        ``min``, ``mode``, ``max``  ``beta(1 + λ(mode−min)/(max−min),
+                (``lambda``, default 4)     1 + λ(max−mode)/(max−min))`` on [min, max]
+``normal``      ``mean``, ``sd``            ``truncnorm``: the normal truncated to
+                (``min``, ``max``)          [min, max] (default: the range)
+``lognormal``   ``median``, ``sigma``       ``lognorm(sigma, scale=median)`` truncated to
+                (``min``, ``max``)          [min, max] (default: the range)
+``choice``      ``values``, ``weights``     a discrete distribution over the values
+==============  ==========================  ============================================
 
 ``min`` and ``max`` default to the parameter's range and must lie within it, so that a
 sampled value is always one the scenario accepts.

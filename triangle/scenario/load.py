@@ -2,7 +2,7 @@
 
 Every problem with a file is a :class:`~triangle.errors.ScenarioError` whose text
 is ``path:line: what is wrong``; nothing in a file can cause a traceback. See
-``docs/scenario-format.md`` for the format.
+``docs/reference/scenario-format.md`` for the format.
 
 One module reads the whole format (common keys, parameters, the move, variants with
 ``base:``) so that every key is checked in one place, in the order it is written;

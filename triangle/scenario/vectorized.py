@@ -5,7 +5,7 @@ point; for parameter sweeps of millions of points this module evaluates it once 
 *batch*: every parameter is an array (one value per point), each expression is
 evaluated with numpy on those arrays, and the relations and table programs are
 assembled with the same floating-point operations, in the same order, as their
-one-point :meth:`evaluate`, so that the payoffs are the same to the last bit.
+one-point ``evaluate``, so that the payoffs are the same to the last bit.
 
 An expression is evaluated from its text with the grammar of
 :mod:`triangle.scenario.expressions` (numbers, parameters, unary ``+``/``-``,
