@@ -8,6 +8,7 @@ import click
 
 from triangle.cli.common import (
     BadInput,
+    Seed,
     bad_input_is_exit_2,
     base_root_option,
     check_out,
@@ -75,7 +76,14 @@ def varied_overrides(scenarios, parameter: str, params: tuple[str, ...], role: s
     show_default=True,
     help="Monte Carlo charts: draws of the parameters that have a distribution.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Monte Carlo charts: seed.")
+@click.option(
+    "--seed",
+    type=Seed(),
+    metavar="SEED",
+    default=0,
+    show_default=True,
+    help="Monte Carlo charts: seed of the draws, a non-negative integer.",
+)
 @bad_input_is_exit_2
 def plot(
     scenarios: tuple[str, ...],
