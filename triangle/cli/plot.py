@@ -152,7 +152,9 @@ def plot(
             samples,
             seed=seed,
             overrides=overrides,
-            sobol="auto" if kind == "sensitivity" else 0,
+            # every chart that names the drivers names them by the same measure as
+            # `triangle sweep --samples`: Sobol indices when the run affords them
+            sobol=0 if kind == "probability-map" else "auto",
             mapper=uncertainty.thread_mapper(min(4, os.cpu_count() or 1)),
         )
         if kind == "probability-map":
