@@ -97,3 +97,30 @@ def test_the_interval_is_the_totals_and_stays_visible_over_a_longer_first_order_
 def test_no_note_when_every_first_order_index_is_within_its_total(result):
     fig = plots.sensitivity_figure(_sobol_with(result, "offer", 0.5, 0.55))
     assert not _with_gid(fig, "note")
+
+
+def test_the_probability_map_explains_its_colours_hatches_and_lines(maps):
+    from support import texts_outside
+
+    fig = plots.probability_map_figure(*maps)
+    titles = [legend.get_title().get_text() for legend in fig.legends]
+    assert titles[0].startswith("verdict for") and titles[-1] == "contours"
+    assert "triangle after the move" in titles
+    lines = [t.get_text().replace("\n", " ") for t in fig.legends[-1].get_texts()]
+    assert lines == ["P = share of draws that pay off", "extent of the draws"]
+    assert texts_outside(fig) == []
+
+
+def test_contour_labels_that_would_cover_a_point_label_are_left_out():
+    from triangle.plots.layout import mark_point
+    from triangle.plots.probability_map import _clear_point_labels
+
+    fig = small_figure()
+    ax = fig.axes[0]
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    mark_point(ax, (5, 5), "a scenario", (10, 10), colour="k", gid="point:a", size=50, edge=1)
+    over = ax.text(5.6, 5.6, "P = 50%", fontsize=8)
+    away = ax.text(0.5, 0.5, "P = 90%", fontsize=8)
+    _clear_point_labels(ax, [over, away])
+    assert over not in ax.texts and away in ax.texts
