@@ -8,6 +8,7 @@ verbs that need them, so that ``triangle --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
@@ -254,6 +255,27 @@ def load_all(paths: tuple[str, ...], option: str | None = None, names: tuple[str
         for name in names:
             sc.check_parameter(name, f"{option} {name}" if option else None)
     return scenarios
+
+
+@contextlib.contextmanager
+def glyphs_reported():
+    """Draw charts inside this block: the characters no installed font has are named
+    in one warning line of our own at its end, in place of matplotlib's warning per
+    character (which quotes a path inside matplotlib)."""
+    from triangle.plots.style import FONT_FALLBACKS, missing_glyphs
+
+    with missing_glyphs() as missing:
+        yield
+    if missing:
+        shown = " ".join(sorted(missing)[:8]) + (" …" if len(missing) > 8 else "")
+        ctx = click.get_current_context(silent=True)
+        command = ctx.command_path if ctx is not None else "triangle"
+        click.echo(
+            f"{command}: warning: no installed font has {len(missing)} of the characters "
+            f"used ({shown}); they are drawn as boxes. Install one of "
+            f"{', '.join(FONT_FALLBACKS[1:4])} to draw them",
+            err=True,
+        )
 
 
 def check_out(out: str, force: bool) -> None:

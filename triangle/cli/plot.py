@@ -12,6 +12,7 @@ from triangle.cli.common import (
     bad_input_is_exit_2,
     base_root_option,
     check_out,
+    glyphs_reported,
     load_all,
     param_option,
     scenarios_argument,
@@ -133,6 +134,13 @@ def plot(
         )
         out = f"{stem}-{kind}.png"
     check_out(out, force)
+    with glyphs_reported():
+        written = _draw(scenarios, kind, out, parameter, px, py, params, force, samples, seed)
+    click.echo(f"wrote {written}")
+
+
+def _draw(scenarios, kind, out, parameter, px, py, params, force, samples, seed):
+    """Draw and save the chart of :func:`plot`; the path written."""
     if kind in ("verdict-map", "probability-map") and (not px or not py):
         raise BadInput(f"--kind {kind} needs --x NAME and --y NAME")
     if kind in UNCERTAIN_KINDS and len(scenarios) != 1:
@@ -198,5 +206,4 @@ def plot(
             "payoffs": lambda: plots.payoffs_figure(analyses),
             "comparison": lambda: plots.comparison_figure(analyses),
         }[kind]()
-    written = plots.save_figure(figure, out, force=force)
-    click.echo(f"wrote {written}")
+    return plots.save_figure(figure, out, force=force)

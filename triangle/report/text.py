@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 import textwrap
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
@@ -112,19 +113,42 @@ def _shape_header(entries: Sequence[Mapping[str, Any]]) -> str | None:
     return None
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: two for a wide (East Asian) character, none
+    for a combining mark, one for any other.
+
+    >>> display_width("US"), display_width("美国"), display_width("é")
+    (2, 4, 1)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - display_width(text))
+
+
 def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> list[str]:
     """Rows under a header, columns padded; when the table would be wider than
-    ``width``, its widest columns are narrowed and their cells wrapped onto more lines."""
+    ``width``, its widest columns are narrowed and their cells wrapped onto more lines.
+    Widths are terminal columns (:func:`display_width`)."""
     cells = [[str(v) for v in r] for r in [header, *rows]]
     columns = range(len(header))
-    widths = [max(len(r[c]) for r in cells) for c in columns]
+    widths = [max(display_width(r[c]) for r in cells) for c in columns]
     room = width - 2 * (len(header) - 1)
     # a column is narrowed down to its longest word (a mixture, a name with its number),
     # and below that only when the table cannot fit otherwise
-    words = [max(len(w) for r in cells for w in r[c].split(" ")) for c in columns]
-    floors = [min(w, max(10, len(h), k)) for w, h, k in zip(widths, header, words, strict=True)]
+    words = [max(display_width(w) for r in cells for w in r[c].split(" ")) for c in columns]
+    floors = [
+        min(w, max(10, display_width(h), k)) for w, h, k in zip(widths, header, words, strict=True)
+    ]
     if sum(floors) > room:
-        floors = [min(w, max(10, len(h))) for w, h in zip(widths, header, strict=True)]
+        floors = [min(w, max(10, display_width(h))) for w, h in zip(widths, header, strict=True)]
     while sum(widths) > room:
         c = max(columns, key=lambda k: widths[k] - floors[k])
         if widths[c] <= floors[c]:
@@ -132,14 +156,11 @@ def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> 
         widths[c] -= 1
 
     def lines(row: list[str]) -> list[str]:
-        parts = [
-            textwrap.wrap(cell, w, break_on_hyphens=False) or [""]
-            for cell, w in zip(row, widths, strict=True)
-        ]
+        parts = [_wrap_cell(cell, w) or [""] for cell, w in zip(row, widths, strict=True)]
         height = max(len(p) for p in parts)
         return [
             "  ".join(
-                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+                _pad(p[k] if k < len(p) else "", w) for p, w in zip(parts, widths, strict=True)
             ).rstrip()
             for k in range(height)
         ]
@@ -148,6 +169,20 @@ def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> 
     for row in cells[1:]:
         out += lines(row)
     return out
+
+
+def _wrap_cell(cell: str, width: int) -> list[str]:
+    """``cell`` wrapped to ``width`` terminal columns (textwrap counts characters, so a
+    cell with wide characters is wrapped to fewer of them)."""
+    extra = display_width(cell) - len(cell)
+    if extra <= 0:
+        return textwrap.wrap(cell, width, break_on_hyphens=False)
+    chars = max(1, width)
+    while True:
+        lines = textwrap.wrap(cell, chars, break_on_hyphens=False)
+        if chars == 1 or all(display_width(line) <= width for line in lines):
+            return lines
+        chars -= 1
 
 
 def _heading(title: str) -> list[str]:
