@@ -113,7 +113,11 @@ SELECTIONS = tuple(s.value for s in Selection)
 
 
 class TargetState(Word):
-    """What the move's target does with its tie to the third actor after the move.
+    """What the move's target does with its tie to the third actor after the move: its
+    best reply is warm toward the third actor (*keeps*: it prefers a tie), cold
+    (*drops*: it prefers none), either (*indifferent*); or the third actor is cold to
+    it (there is no tie to keep). The state says what the target prefers after the
+    move, whether or not their tie was friendly before it.
 
     The *third actor* is the player of a triangle who is neither the mover nor the
     target: the one the move might split the target from. (It is not Dittmer's role

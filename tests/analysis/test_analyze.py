@@ -119,7 +119,7 @@ def test_already_broken(tmp_path):
     # gain is still x - cost + 2 (A's standing goes from foe -1 to partner +1)
     assert close(a.gain[0], -1)
     # C still wants the tie (2 + 2 > 0), so only B's side is cold
-    assert reason(a).startswith("B stays cold to C: staying warm to C would cost B 3.0")
+    assert reason(a).startswith("B stays cold to C: being warm to C would cost B 3.0")
 
 
 def test_mutual_hostility_is_explained_by_both_sides(tmp_path):

@@ -193,8 +193,8 @@ def test_target_threshold(tmp_path):
     assert (flip.below, flip.above) == ("drops", "keeps")
     assert th.state == "keeps"
     assert threshold_sentence(th) == (
-        "y would have to fall below −2.00 for B to drop its tie with C; "
-        "the scenario's value is 2.00, where B keeps its tie with C"
+        "y would have to fall below −2.00 for B to prefer no tie with C; "
+        "the scenario's value is 2.00, where B prefers a tie with C"
     )
 
 

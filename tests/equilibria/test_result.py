@@ -36,3 +36,19 @@ def test_refine_is_tried_only_on_failing_well_shaped_candidates():
     )
     assert rejected == 1 and len(verified) == 2
     assert calls == [[[0.51, 0.49], [0.5, 0.5]]]
+
+
+def test_an_equilibrium_reads_by_name_in_python():
+    from triangle.equilibria import solve
+    from triangle.game import Game
+
+    pennies = Game(
+        ("Row", "Col"),
+        (("heads", "tails"), ("heads", "tails")),
+        np.array([[[1, -1], [-1, 1]], [[-1, 1], [1, -1]]], dtype=float),
+    )
+    (eq,) = solve(pennies).equilibria
+    text = repr(eq)
+    assert text.startswith("Equilibrium(Row: heads 0.5, tails 0.5; Col: heads 0.5, tails 0.5;")
+    assert "payoffs Row 0, Col 0" in text and "max regret 0" in text
+    assert "array" not in text

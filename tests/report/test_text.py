@@ -55,7 +55,7 @@ def test_three_actors_with_stances_keep_the_triangle(tmp_path):
     text = format_analysis(analyze_move(load(tmp_path, COURT)))
     assert "stable marriage" in text and "romantic triangle" in text
     assert "(target B, third actor C)" in text
-    assert "wedge: does the move split B from C? Their tie is friendly before and friendly " in text
+    assert "wedge: does the move split B from C? Before and after the move their tie is " in text
 
 
 def test_solve_lists_the_ties_of_four_actors(tmp_path):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from triangle.errors import TriangleInputError
+from triangle.errors import ScenarioError
 from triangle.game import Game
 
 __all__ = ["MoveSpec", "require_move", "resolve_move"]
@@ -22,9 +22,10 @@ def require_move(scenario) -> None:
     """Raise a :class:`~triangle.errors.TriangleInputError` naming the file when the
     scenario has no ``move:`` block."""
     if getattr(scenario, "move", None) is None:
-        raise TriangleInputError(
-            f"{scenario.path}: scenario has no `move:` block; add one "
-            "(move: {player: ..., from: ..., to: ...}) to ask whether a move pays off"
+        raise ScenarioError(
+            "scenario has no `move:` block; add one "
+            "(move: {player: ..., from: ..., to: ...}) to ask whether a move pays off",
+            path=scenario.path,
         )
 
 
@@ -80,13 +81,13 @@ def resolve_move(scenario, game: Game) -> MoveSpec:
         k0 = game.strategy_index(i, move.from_strategy)
         k1 = game.strategy_index(i, move.to_strategy)
     except KeyError as err:
-        raise TriangleInputError(f"{scenario.path}: move: {err.args[0]}") from None
+        raise ScenarioError(f"move: {err.args[0]}", path=scenario.path) from None
     target, rule = None, "none"
     if move.target is not None:
         try:
             target = game.player_index(move.target)
         except KeyError as err:
-            raise TriangleInputError(f"{scenario.path}: move target: {err.args[0]}") from None
+            raise ScenarioError(f"move target: {err.args[0]}", path=scenario.path) from None
         rule = "scenario"
     elif game.n_players == 3 and game.stances is not None:
         gained = _stance(game, i, k1) - _stance(game, i, k0)
@@ -96,5 +97,5 @@ def resolve_move(scenario, game: Game) -> MoveSpec:
     if target is not None and game.n_players == 3 and target != i:
         third = next(j for j in range(3) if j not in (i, target))
     if target == i:
-        raise TriangleInputError(f"{scenario.path}: the move's target is the mover itself")
+        raise ScenarioError("the move's target is the mover itself", path=scenario.path)
     return MoveSpec(i, k0, k1, target, third, rule)

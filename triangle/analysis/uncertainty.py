@@ -72,6 +72,7 @@ from triangle.vocabulary import TARGET_STATES, VERDICT_CODES, TargetState, Verdi
 __all__ = [
     "BLOCK",
     "CHUNK",
+    "MAX_GRID_POINTS",
     "SCREEN",
     "Chunk",
     "GridAxis",
@@ -93,6 +94,9 @@ BLOCK = 1 << 16
 """Points per block of the random stream (fixed: it does not follow the chunk size)."""
 CHUNK = 8192
 """Default processing chunk: points compiled and judged at once."""
+MAX_GRID_POINTS = 10_000_000
+"""The most points a grid may have in all (the product of its axes' counts): the
+summaries keep 17 bytes per point, about 200 MB at this size, whatever the chunk size."""
 SCREEN = 1 << 18
 """The Spearman screening and the probability map use the first this many points."""
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -888,6 +892,15 @@ class GridSweep:
         return int(self.codes.size)
 
 
+def grid_size_message(shape: Sequence[int]) -> str:
+    """Why a grid of ``shape`` points is refused (more than :data:`MAX_GRID_POINTS`)."""
+    counts = " x ".join(f"{n:,}" for n in shape)
+    return (
+        f"--grid: {counts} = {math.prod(shape):,} points; a grid has at most "
+        f"{MAX_GRID_POINTS:,} points in all (use fewer values per axis, or --samples)"
+    )
+
+
 def grid_sweep(
     scenario,
     axes: Sequence[GridAxis],
@@ -930,7 +943,9 @@ def grid_sweep(
         raise TriangleInputError("--grid: each parameter once")
     scenario.parameter_values(overrides)
     shape = tuple(a.count for a in axes)
-    total = int(np.prod(shape))
+    total = math.prod(shape)
+    if total > MAX_GRID_POINTS:
+        raise TriangleInputError(grid_size_message(shape))
     grid = tuple((a.name, a.values) for a in axes)
     collector = _Collector(total, (), 0)
     chunks = _chunks(

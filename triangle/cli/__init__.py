@@ -2,8 +2,10 @@
 
 Each verb (one module each) parses its options, calls the library and prints. Bad
 input (a scenario error, an unknown parameter, a bad option value) exits with status
-2 and one line on stderr, ``file:line: what is wrong``; any other failure exits with
-status 1; a reader that closes the pipe early (``| head``) ends it quietly, status 0.
+2 and one line on stderr, ``file:line: what is wrong`` (``triangle VERB: what is wrong``
+for a problem that is not in a file; see :class:`~triangle.cli.common.BadInput`); any
+other failure exits with status 1; a reader that closes the pipe early (``| head``) ends
+it quietly, status 0.
 Heavy libraries (nashpy, pygambit, matplotlib) are imported inside the verbs that need
 them, so ``triangle --help`` starts fast.
 """
@@ -47,7 +49,7 @@ class _Command(click.Group):
 )
 @click.version_option(__version__, prog_name="triangle")
 def cli() -> None:
-    """Strategic-triangle game theory for three-actor scenarios.
+    """Strategic-triangle game theory for scenarios of two to eight actors.
 
     Write a scenario (actors, options, payoffs) as a YAML file, then:
 

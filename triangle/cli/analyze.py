@@ -10,6 +10,7 @@ from triangle.cli.common import (
     check_out,
     emit_json,
     format_option,
+    glyphs_reported,
     load_all,
     param_option,
     scenario_argument,
@@ -118,7 +119,8 @@ def compare(
     if out is not None:
         from triangle.plots import comparison_figure, save_figure
 
-        written = save_figure(comparison_figure(analyses), out, force=force)
+        with glyphs_reported():
+            written = save_figure(comparison_figure(analyses), out, force=force)
         click.echo(f"wrote {written}", err=True)
     if fmt == "json":
         emit_json({"scenarios": [report.to_data(a) for a in analyses]})

@@ -8,6 +8,7 @@ verbs that need them, so that ``triangle --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
@@ -18,7 +19,7 @@ from typing import Any
 import click
 
 from triangle.equilibria.methods import DEFAULT_TIMEOUT
-from triangle.errors import TriangleInputError, excerpt
+from triangle.errors import ScenarioError, TriangleInputError, excerpt
 from triangle.numbers import plain
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -27,23 +28,41 @@ CHART_SUFFIXES = (".png", ".svg", ".pdf")
 
 
 class BadInput(click.ClickException):
-    """A user error: exit status 2, one line on stderr."""
+    """A user error: exit status 2, one line on stderr.
+
+    Every error line of the command line starts with where the problem is, then says
+    what is wrong. A problem in a file is located in it, ``file:line: what is wrong``,
+    as compilers and linters write it: editors jump to such lines, and ``triangle
+    validate``, which lists the problems of many files, gives one per line with nothing
+    repeated in front. Any other problem (an option, a combination of options) is
+    located by the command, ``triangle sweep: what is wrong``, as click's own usage
+    errors are.
+    """
 
     exit_code = EXIT_BAD_INPUT
 
+    def __init__(self, message: str, *, located: bool = False) -> None:
+        super().__init__(message)
+        ctx = click.get_current_context(silent=True)
+        self.located = located
+        self.command = ctx.command_path if ctx is not None else "triangle"
+
     def show(self, file=None) -> None:
-        click.echo(f"triangle: {self.format_message()}", err=True)
+        message = self.format_message()
+        click.echo(message if self.located else f"{self.command}: {message}", err=True)
 
 
 def bad_input_is_exit_2(fn: Callable) -> Callable:
-    """Turn the library's input errors into :class:`BadInput`."""
+    """Turn the library's input errors into :class:`BadInput` (located in their file
+    when they have one)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except TriangleInputError as err:
-            raise BadInput(str(err)) from None
+            located = isinstance(err, ScenarioError) and err.path is not None
+            raise BadInput(str(err), located=located) from None
 
     return wrapper
 
@@ -85,6 +104,29 @@ class Number(click.ParamType):
             hi = "" if self.hi is None else plain(self.hi)
             self.fail(f"{plain(number)} is outside [{lo}, {hi}]", param, ctx)
         return number
+
+
+class Seed(click.ParamType):
+    """A seed of random draws: a non-negative integer (what numpy's seed sequences
+    take), checked where it is parsed.
+
+    >>> Seed().convert("7", None, None)
+    7
+    >>> Seed().convert("-1", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: -1 is not a non-negative integer
+    """
+
+    name = "seed"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        text = str(value).strip()
+        if not text.isdigit() or not text.isascii():
+            self.fail(f"{excerpt(value, quote=False)} is not a non-negative integer", param, ctx)
+        return int(text)
 
 
 class Override(click.ParamType):
@@ -213,6 +255,27 @@ def load_all(paths: tuple[str, ...], option: str | None = None, names: tuple[str
         for name in names:
             sc.check_parameter(name, f"{option} {name}" if option else None)
     return scenarios
+
+
+@contextlib.contextmanager
+def glyphs_reported():
+    """Draw charts inside this block: the characters no installed font has are named
+    in one warning line of our own at its end, in place of matplotlib's warning per
+    character (which quotes a path inside matplotlib)."""
+    from triangle.plots.style import FONT_FALLBACKS, missing_glyphs
+
+    with missing_glyphs() as missing:
+        yield
+    if missing:
+        shown = " ".join(sorted(missing)[:8]) + (" …" if len(missing) > 8 else "")
+        ctx = click.get_current_context(silent=True)
+        command = ctx.command_path if ctx is not None else "triangle"
+        click.echo(
+            f"{command}: warning: no installed font has {len(missing)} of the characters "
+            f"used ({shown}); they are drawn as boxes. Install one of "
+            f"{', '.join(FONT_FALLBACKS[1:4])} to draw them",
+            err=True,
+        )
 
 
 def check_out(out: str, force: bool) -> None:

@@ -8,9 +8,11 @@ import click
 
 from triangle.cli.common import (
     BadInput,
+    Seed,
     bad_input_is_exit_2,
     base_root_option,
     check_out,
+    glyphs_reported,
     load_all,
     param_option,
     scenarios_argument,
@@ -75,7 +77,14 @@ def varied_overrides(scenarios, parameter: str, params: tuple[str, ...], role: s
     show_default=True,
     help="Monte Carlo charts: draws of the parameters that have a distribution.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Monte Carlo charts: seed.")
+@click.option(
+    "--seed",
+    type=Seed(),
+    metavar="SEED",
+    default=0,
+    show_default=True,
+    help="Monte Carlo charts: seed of the draws, a non-negative integer.",
+)
 @bad_input_is_exit_2
 def plot(
     scenarios: tuple[str, ...],
@@ -125,6 +134,13 @@ def plot(
         )
         out = f"{stem}-{kind}.png"
     check_out(out, force)
+    with glyphs_reported():
+        written = _draw(scenarios, kind, out, parameter, px, py, params, force, samples, seed)
+    click.echo(f"wrote {written}")
+
+
+def _draw(scenarios, kind, out, parameter, px, py, params, force, samples, seed):
+    """Draw and save the chart of :func:`plot`; the path written."""
     if kind in ("verdict-map", "probability-map") and (not px or not py):
         raise BadInput(f"--kind {kind} needs --x NAME and --y NAME")
     if kind in UNCERTAIN_KINDS and len(scenarios) != 1:
@@ -144,7 +160,9 @@ def plot(
             samples,
             seed=seed,
             overrides=overrides,
-            sobol="auto" if kind == "sensitivity" else 0,
+            # every chart that names the drivers names them by the same measure as
+            # `triangle sweep --samples`: Sobol indices when the run affords them
+            sobol=0 if kind == "probability-map" else "auto",
             mapper=uncertainty.thread_mapper(min(4, os.cpu_count() or 1)),
         )
         if kind == "probability-map":
@@ -188,5 +206,4 @@ def plot(
             "payoffs": lambda: plots.payoffs_figure(analyses),
             "comparison": lambda: plots.comparison_figure(analyses),
         }[kind]()
-    written = plots.save_figure(figure, out, force=force)
-    click.echo(f"wrote {written}")
+    return plots.save_figure(figure, out, force=force)

@@ -1,4 +1,5 @@
-"""``triangle sweep``: the verdict of a move along one parameter."""
+"""``triangle sweep``: the verdict of a move along one parameter, over a grid of one to
+three parameters, or over draws of the uncertain ones (Monte Carlo)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import click
 from triangle.cli.common import (
     BadInput,
     Number,
+    Seed,
     bad_input_is_exit_2,
     base_root,
     base_root_option,
@@ -20,7 +22,7 @@ from triangle.cli.common import (
     timeout_option,
 )
 from triangle.cli.plot import varied_overrides
-from triangle.cli.uncertain import GridType, SobolType
+from triangle.cli.uncertain import GridType, SobolType, check_grid_size
 from triangle.vocabulary import SELECTIONS
 
 
@@ -75,8 +77,10 @@ from triangle.vocabulary import SELECTIONS
     "grids",
     multiple=True,
     type=GridType(),
+    callback=check_grid_size,
     help="A grid axis, repeatable up to three: N evenly spaced values of NAME from LO to "
-    "HI, e.g. --grid rivalry=-4:10:801 --grid offer=0:4:401.",
+    "HI, e.g. --grid rivalry=-4:10:801 --grid offer=0:4:401; at most 10,000,000 points "
+    "in all.",
 )
 @click.option(
     "--samples",
@@ -85,7 +89,14 @@ from triangle.vocabulary import SELECTIONS
     help="Monte Carlo: draw every parameter that has a distribution (the others keep "
     "their values or --param) this many times.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the draws.")
+@click.option(
+    "--seed",
+    type=Seed(),
+    metavar="SEED",
+    default=0,
+    show_default=True,
+    help="Seed of the draws, a non-negative integer.",
+)
 @click.option(
     "--sobol",
     type=SobolType(),
@@ -160,11 +171,12 @@ def sweep(
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> None:
-    """The mover's gain and the verdict of the move along one parameter.
+    """The mover's gain and verdict along one parameter, over a grid, or by Monte Carlo.
 
-    Evaluates the move at evenly spaced values of the parameter through the batched
-    path (the same answers as `triangle analyze` at each point, without a solver
-    call per point), holding the other parameters at their values (or --param).
+    With --parameter it evaluates the move at evenly spaced values of the parameter
+    through the batched path (the same answers as `triangle analyze` at each point,
+    without a solver call per point), holding the other parameters at their values
+    (or --param).
 
     With --grid (one to three parameters) or --samples (Monte Carlo over the
     parameters' distributions) it prints a summary instead: the share of grid points
@@ -194,8 +206,6 @@ def sweep(
         from triangle.cli.uncertain import run
         from triangle.scenario import load_scenario, parse_overrides
 
-        if len(grids) > 3:
-            raise BadInput("--grid: at most three parameters")
         sc = load_scenario(scenario, base_root=base_root())
         require_move(sc)
         overrides = parse_overrides(params)

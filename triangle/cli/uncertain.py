@@ -50,6 +50,22 @@ class GridType(click.ParamType):
         return GridAxis(name, low, high, steps)
 
 
+def check_grid_size(ctx, param, axes):
+    """The ``--grid`` callback: one to three axes of at most
+    :data:`~triangle.analysis.uncertainty.MAX_GRID_POINTS` points in all, refused while
+    the command line is parsed (each axis alone is bounded by :class:`GridType`)."""
+    if not axes:
+        return axes
+    from triangle.analysis.uncertainty import MAX_GRID_POINTS, grid_size_message
+
+    if len(axes) > 3:
+        raise click.BadParameter("at most three parameters", ctx, param)
+    shape = [a.count for a in axes]
+    if math.prod(shape) > MAX_GRID_POINTS:
+        raise click.BadParameter(grid_size_message(shape).removeprefix("--grid: "), ctx, param)
+    return axes
+
+
 class SobolType(click.ParamType):
     """``auto``, ``0`` (off) or a power of two (SALib's base sample size)."""
 

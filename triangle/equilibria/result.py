@@ -22,6 +22,7 @@ from triangle.equilibria.regret import (
 )
 from triangle.equilibria.tolerance import DEFAULT_TOL, PURE_ATOL
 from triangle.game import Game
+from triangle.numbers import decimals
 
 __all__ = [
     "Equilibrium",
@@ -92,6 +93,16 @@ class Equilibrium:
     weakly_dominated : bool
         Whether some player puts positive probability on a weakly dominated pure
         strategy (see :mod:`triangle.equilibria.dominance`).
+    players, strategies : tuple of str, tuple of (tuple of str)
+        The game's names, for :meth:`__repr__` (empty when not known).
+
+    Examples
+    --------
+    >>> from triangle.game import Game
+    >>> pd = Game(("Row", "Col"), (("C", "D"), ("C", "D")),
+    ...           np.array([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], dtype=float))
+    >>> make_equilibrium(pd, [np.array([0.0, 1.0]), np.array([0.0, 1.0])])
+    Equilibrium(Row: D; Col: D; payoffs Row 1, Col 1; max regret 0)
     """
 
     profile: tuple[np.ndarray, ...]
@@ -99,6 +110,30 @@ class Equilibrium:
     max_regret: float
     methods: tuple[str, ...] = ()
     weakly_dominated: bool = False
+    players: tuple[str, ...] = field(default=(), repr=False)
+    strategies: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+
+    def __repr__(self) -> str:
+        """The profile by name (each player's strategies played, with their
+        probabilities when mixed), the payoffs and the max regret."""
+        n = len(self.profile)
+        players = self.players if len(self.players) == n else tuple(f"player {i}" for i in range(n))
+        parts = []
+        for i, (who, sigma) in enumerate(zip(players, self.profile, strict=True)):
+            names = self.strategies[i] if len(self.strategies) == n else ()
+            if len(names) != len(sigma):
+                names = tuple(str(k) for k in range(len(sigma)))
+            played = [(names[k], float(sigma[k])) for k in support([sigma])[0]]
+            if len(played) == 1:
+                parts.append(f"{who}: {played[0][0]}")
+            else:
+                parts.append(f"{who}: " + ", ".join(f"{s} {decimals(p)}" for s, p in played))
+        payoffs = ", ".join(
+            f"{who} {decimals(float(v))}" for who, v in zip(players, self.payoffs, strict=True)
+        )
+        extra = "; weakly dominated" if self.weakly_dominated else ""
+        profile = "; ".join(parts)
+        return f"Equilibrium({profile}; payoffs {payoffs}; max regret {self.max_regret:.2g}{extra})"
 
     @property
     def kind(self) -> str:
@@ -167,6 +202,8 @@ def make_equilibrium(
         max_regret=regret,
         methods=tuple(methods),
         weakly_dominated=uses_dominated,
+        players=tuple(game.players),
+        strategies=tuple(tuple(ss) for ss in game.strategies),
     )
 
 

@@ -6,7 +6,9 @@ its total Sobol index with the bootstrap 95% interval and its first-order index
 inside it; without Sobol indices, the Spearman rank correlation of the gain with the
 parameter (negative to the left). :func:`sensitivity_figure` adds the headline.
 
-Gids: ``"total:<name>"``, ``"first:<name>"`` or ``"spearman:<name>"``.
+Gids: ``"total:<name>"``, ``"first:<name>"`` and ``"interval:<name>"`` (the total's
+95% interval, drawn over both bars), or ``"spearman:<name>"``; ``"note"`` when a
+first-order index exceeds its total (which only sampling error allows).
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ from triangle.report.prose import uncertainty_finding
 
 __all__ = ["draw_sensitivity", "sensitivity_figure"]
 
+WHISKER_OFFSET = 0.26
+"""How far from the middle of a row the total's interval is drawn: inside the light
+bar (height 0.7), outside the dark one (height 0.35)."""
+VISIBLE = 0.005
+"""A first-order index further above its total than this is noted (half the last
+digit of an index written with two decimals)."""
+
 
 @styled
 def draw_sensitivity(ax: Any, result, *, limit: int = 12) -> Any:
@@ -29,27 +38,55 @@ def draw_sensitivity(ax: Any, result, *, limit: int = 12) -> Any:
     result = _result(result)
     names = [n for n, _ in result.drivers()][:limit]
     if result.sobol:
+        above = []
         for row, name in enumerate(names):
             s = result.sobol[name]
-            total = ax.barh(
-                row,
-                s.total,
-                color=OKABE_ITO["sky blue"],
-                height=0.7,
-                xerr=s.total_conf,
-                capsize=3,
-                ecolor=INK,
-            )
+            total = ax.barh(row, s.total, color=OKABE_ITO["sky blue"], height=0.7, zorder=2)
             total.patches[0].set_gid(f"total:{name}")
-            first = ax.barh(row, s.first, color=OKABE_ITO["blue"], height=0.35)
+            first = ax.barh(row, s.first, color=OKABE_ITO["blue"], height=0.35, zorder=3)
             first.patches[0].set_gid(f"first:{name}")
+            # the total's interval, drawn over both bars: a first-order bar longer than
+            # the total's (sampling noise) must not hide it
+            # in the part of the light bar the dark one leaves free
+            whisker = ax.errorbar(
+                s.total,
+                row - WHISKER_OFFSET,
+                xerr=s.total_conf,
+                fmt="none",
+                ecolor=INK,
+                capsize=2.5,
+                zorder=4,
+            )
+            for line in whisker.lines[2]:
+                line.set_gid(f"interval:{name}")
+            if s.first - s.total > VISIBLE:
+                above.append((name, s.first - s.total <= s.first_conf + s.total_conf))
         axis_labels(
             ax, "Sobol index of the gain (light: total, with 95% interval; dark: first order)"
         )
         ax.set_xlim(
             0,
-            max(1e-9, max(result.sobol[n].total + result.sobol[n].total_conf for n in names)) * 1.1,
+            max(
+                1e-9,
+                max(
+                    max(result.sobol[n].total + result.sobol[n].total_conf, result.sobol[n].first)
+                    for n in names
+                ),
+            )
+            * 1.1,
         )
+        if above:
+            ax.text(
+                0.99,
+                0.02,
+                _above_note(above),
+                transform=ax.transAxes,
+                ha="right",
+                va="bottom",
+                fontsize=8,
+                color=INK,
+                gid="note",
+            )
     else:
         for row, name in enumerate(names):
             value = result.spearman[name]
@@ -66,6 +103,15 @@ def draw_sensitivity(ax: Any, result, *, limit: int = 12) -> Any:
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
     return ax
+
+
+def _above_note(above: list[tuple[str, bool]]) -> str:
+    """The note for first-order indices above their totals, which only sampling error
+    makes possible (a parameter's effect alone is part of its total effect)."""
+    names = ", ".join(name for name, _ in above)
+    if all(within for _, within in above):
+        return f"first order above total ({names}): within sampling error"
+    return f"first order above total ({names}): sampling error; more samples narrow it"
 
 
 @styled

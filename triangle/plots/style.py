@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
+import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -127,8 +129,71 @@ NODE_FILL = "#F4F4F4"
 MOVER_FILL = OKABE_ITO["blue"]
 """The mover's node."""
 
+FONT_FALLBACKS = (
+    "DejaVu Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Arial Unicode MS",
+    "Noto Sans",
+)
+"""The fonts charts draw with, in order: DejaVu Sans (matplotlib's own, always there),
+then fonts with the glyphs it lacks (Chinese, Japanese, Korean), where installed:
+matplotlib takes each character from the first font of the list that has it."""
+
+
+def _installed_fonts() -> list[str]:
+    """The fonts of :data:`FONT_FALLBACKS` that are installed, in order (a missing
+    family in ``font.family`` makes matplotlib log a complaint at every chart)."""
+    from matplotlib import font_manager
+
+    names = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [name for name in FONT_FALLBACKS if name in names] or ["DejaVu Sans"]
+
+
+_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+
+
+@contextlib.contextmanager
+def missing_glyphs():
+    """Collect the characters no installed font could draw, instead of matplotlib's
+    warning per character (with its source path); other warnings pass through.
+
+    Yields the set of such characters, filled when the block ends.
+
+    Examples
+    --------
+    >>> with missing_glyphs() as missing:
+    ...     fig = new_figure(2, 1)
+    ...     _ = fig.text(0.1, 0.5, "\U0001d11e")  # a musical symbol few fonts have
+    ...     fig.canvas.draw()
+    >>> sorted(missing) in ([], ["\U0001d11e"])
+    True
+    """
+    found: set[str] = set()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield found
+    finally:
+        # once the recording has stopped, so that what passes through is not recorded again
+        for warning in caught:
+            match = _GLYPH.search(str(warning.message))
+            if match:
+                found.add(chr(int(match.group(1))))
+            else:
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+
+
 STYLE: dict[str, Any] = {
-    "font.family": "DejaVu Sans",
+    "font.family": _installed_fonts(),
     "font.size": 10.5,
     "axes.titlesize": 12,
     "axes.titleweight": "bold",

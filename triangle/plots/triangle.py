@@ -40,7 +40,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from triangle.analysis import Side
-from triangle.errors import TriangleInputError
+from triangle.errors import ScenarioError, TriangleInputError
 from triangle.numbers import MINUS, decimals, fixed, signed
 from triangle.plots._inputs import analysis_of, scenario_label
 from triangle.plots.layout import bottom_of, figure_title, fit, fit_text, inches, width_of
@@ -532,7 +532,7 @@ def triangle_figure(analysis: Any, *, title: str | None = None) -> Figure:
     """
     analysis = analysis_of(analysis)
     if analysis.before.relations is None:
-        raise TriangleInputError(f"{analysis.scenario.path}: {_NO_TIES}")
+        raise ScenarioError(_NO_TIES, path=analysis.scenario.path)
     mover = analysis.mover
     fig = new_figure(10.5, 5.6)
     head = figure_title(fig, title or finding(analysis))

@@ -222,6 +222,43 @@ def draw_verdict_map(ax: Any, vmap: Any) -> Any:
     return ax
 
 
+def map_legends(fig: Figure, vmap: Any, top: float, left: float = 0.69) -> float:
+    """The legends of a verdict map at ``left`` from ``top`` down (figure fractions):
+    the verdicts present, then the configurations present. Returns the bottom of the
+    last one."""
+    codes = np.asarray(vmap.codes, dtype=int)
+    present = [v for v in _ORDER if (codes == v.code).any()]
+    verdict_handles = [
+        Patch(facecolor=VERDICT_COLOURS[v], alpha=VERDICT_ALPHA, label=wrap(v, 22)) for v in present
+    ]
+    heading = "verdict" + (f" for {the(vmap.mover)}" if vmap.mover else "")
+    heading, size = fit_text(fig, heading, width_of(fig, 0.29), fontsize=10.5, max_lines=3)
+    last = fig.legend(
+        handles=verdict_handles,
+        title=heading,
+        loc="upper left",
+        bbox_to_anchor=(left, top),
+        alignment="left",
+        title_fontsize=size,
+    )
+    config_handles = [
+        Patch(facecolor="white", edgecolor="#444444", hatch=hatch * 2, label=name)
+        for name, hatch in _configurations(vmap)
+    ]
+    if config_handles:
+        last = fig.legend(
+            handles=config_handles,
+            title="triangle after the move",
+            loc="upper left",
+            bbox_to_anchor=(left, bottom_of(fig, last) - inches(fig, 0.2)),
+            alignment="left",
+            title_fontsize=10.5,
+            handleheight=1.6,
+            handlelength=2.4,
+        )
+    return bottom_of(fig, last)
+
+
 @styled
 def verdict_map_figure(vmap: Any, *, title: str | None = None) -> Figure:
     """Where in the plane of two parameters the move pays off, with its legends.
@@ -255,36 +292,7 @@ def verdict_map_figure(vmap: Any, *, title: str | None = None) -> Figure:
     top = bottom_of(fig, figure_title(fig, title or map_finding(vmap))) - inches(fig, 0.25)
     ax = fig.add_axes((0.085, 0.1, 0.58, top - 0.1))
     draw_verdict_map(ax, vmap)
-    codes = np.asarray(vmap.codes, dtype=int)
-    present = [v for v in _ORDER if (codes == v.code).any()]
-    verdict_handles = [
-        Patch(facecolor=VERDICT_COLOURS[v], alpha=VERDICT_ALPHA, label=wrap(v, 22)) for v in present
-    ]
-    heading = "verdict" + (f" for {the(vmap.mover)}" if vmap.mover else "")
-    heading, size = fit_text(fig, heading, width_of(fig, 0.29), fontsize=10.5, max_lines=3)
-    first = fig.legend(
-        handles=verdict_handles,
-        title=heading,
-        loc="upper left",
-        bbox_to_anchor=(0.69, top),
-        alignment="left",
-        title_fontsize=size,
-    )
-    config_handles = [
-        Patch(facecolor="white", edgecolor="#444444", hatch=hatch * 2, label=name)
-        for name, hatch in _configurations(vmap)
-    ]
-    if config_handles:
-        fig.legend(
-            handles=config_handles,
-            title="triangle after the move",
-            loc="upper left",
-            bbox_to_anchor=(0.69, bottom_of(fig, first) - inches(fig, 0.2)),
-            alignment="left",
-            title_fontsize=10.5,
-            handleheight=1.6,
-            handlelength=2.4,
-        )
+    map_legends(fig, vmap, top)
     if vmap.notes:
         notes = fig.text(
             0.69,

@@ -24,13 +24,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from triangle.analysis.gain import is_range
 from triangle.numbers import brief, fixed, flip_value, signed
-from triangle.vocabulary import TargetState, Verdict, WedgeStatus
+from triangle.vocabulary import TargetState, TieState, Verdict, WedgeStatus
 
 __all__ = [
     "COMMITMENT_RULE",
     "DECOMPOSITION_RULE",
     "GAIN_RULE",
     "PLAUSIBLE_RULE",
+    "SELECTION_LINES",
     "SELECTION_RULES",
     "WEDGE_RULE",
     "balance",
@@ -61,10 +62,25 @@ SELECTION_RULES = {
         "follower equilibria in which no follower plays a strategy weakly dominated in the "
         "followers' game (one round); all equilibria if none is"
     ),
-    "optimistic": "the follower equilibrium best for the mover, over all equilibria found",
-    "pessimistic": "the follower equilibrium worst for the mover, over all equilibria found",
+    "optimistic": (
+        "the follower equilibrium best for the mover, over all equilibria found, both "
+        "BEFORE and AFTER (gain = best A - best B)"
+    ),
+    "pessimistic": (
+        "the follower equilibrium worst for the mover, over all equilibria found, both "
+        "BEFORE and AFTER (gain = worst A - worst B)"
+    ),
 }
 """The selection rules among the followers' equilibria, in words."""
+
+SELECTION_LINES = {
+    "plausible": "no weakly dominated strategy; from the worst case to the best",
+    "optimistic": "the mover's best before and after: not the top of the range",
+    "pessimistic": "the mover's worst before and after: not the bottom of the range",
+}
+"""Each selection in one short line, for the text beside the gains it gives. The
+optimistic gain is not the top of the plausible
+range (that pairs the best outcome after with the worst before)."""
 
 GAIN_RULE = (
     "gain = mover's payoff AFTER - BEFORE; over the selected outcomes B (before) and A "
@@ -158,18 +174,24 @@ def _tie_clause(tie) -> str | None:
             costs = [f"{the(who)} {brief(cost)}" for who, cost in tie.friendly_costs]
             clause += f" (a friendly tie would cost {' and '.join(costs)})"
         return clause
+    # the verb follows the tie at the outcomes the before and after rows show
     if tie.friendly_after:
-        clause = f"{t} keeps its tie with {p}"
+        clause = (
+            f"{t} keeps its tie with {p}"
+            if tie.friendly_before
+            else f"{t}'s tie with {p} turns friendly"
+        )
     else:
         clause = f"{t} drops its tie with {p}" if tie.friendly_before else f"{t} stays cold to {p}"
+    warm = "staying warm" if tie.friendly_before else "being warm"
     if tie.keep_value is not None:
         value = tie.keep_value
         if value > atol:
-            clause += f": staying warm to {p} is worth {brief(value)} to {t} "
+            clause += f": {warm} to {p} is worth {brief(value)} to {t} "
         elif value < -atol:
-            clause += f": staying warm to {p} would cost {t} {brief(-value)} "
+            clause += f": {warm} to {p} would cost {t} {brief(-value)} "
         else:
-            clause += f": staying warm to {p} makes no difference to {t} "
+            clause += f": {warm} to {p} makes no difference to {t} "
         clause += f"({_breakdown(tie.keep_parts, atol)})"
     if tie.offer is not None:
         if tie.offer >= -atol:
@@ -280,6 +302,13 @@ _WEDGE_ENDINGS = {
     WedgeStatus.DEPENDS: "whether it breaks depends on equilibrium selection",
 }
 
+_TIE_STATES = {
+    TieState.FRIENDLY: "friendly",
+    TieState.HOSTILE: "hostile",
+    TieState.VARIES: "friendly in some selected outcomes and hostile in others",
+}
+"""A :class:`~triangle.vocabulary.TieState` as the complement of "their tie is"."""
+
 
 def wedge_sentence(wedge) -> str:
     """Whether the move splits its target from the third actor, for a
@@ -289,15 +318,28 @@ def wedge_sentence(wedge) -> str:
     --------
     >>> from triangle.analysis import Wedge
     >>> print(wedge_sentence(Wedge("Russia", "China", "friendly", "friendly", "holds")))
-    does the move split Russia from China? Their tie is friendly before and friendly after: it holds
+    does the move split Russia from China? Before and after the move their tie is friendly: it holds
+    >>> depends = WedgeStatus.DEPENDS
+    >>> print(wedge_sentence(Wedge("India", "China", "hostile", "varies", depends)))
+    does the move split India from China? Before the move their tie is hostile; after it, \
+friendly in some selected outcomes and hostile in others: whether it breaks depends on \
+equilibrium selection
     """
-    return (
-        f"does the move split {the(wedge.target)} from {the(wedge.third)}? Their tie is "
-        f"{wedge.before} before and {wedge.after} after: {_WEDGE_ENDINGS[wedge.status]}"
-    )
+    question = f"does the move split {the(wedge.target)} from {the(wedge.third)}?"
+    before, after = _TIE_STATES[TieState(wedge.before)], _TIE_STATES[TieState(wedge.after)]
+    if before == after:
+        tie = f"Before and after the move their tie is {before}"
+    else:
+        tie = f"Before the move their tie is {before}; after it, {after}"
+    return f"{question} {tie}: {_WEDGE_ENDINGS[wedge.status]}"
 
 
 # -- where a verdict flips --------------------------------------------------------------------
+
+
+# The target states say what the target prefers after the move (its best reply is warm
+# or cold toward the third actor), not whether a tie is kept: "keeps" would contradict
+# a tie that was hostile before the move.
 
 
 def _goal(kind: str, state: str, target: str | None, third: str | None) -> str:
@@ -309,9 +351,9 @@ def _goal(kind: str, state: str, target: str | None, third: str | None) -> str:
         }[state]
     t, p = the(target or ""), the(third or "")
     return {
-        TargetState.KEEPS: f"for {t} to keep its tie with {p}",
-        TargetState.DROPS: f"for {t} to drop its tie with {p}",
-        TargetState.INDIFFERENT: f"for {t} to be indifferent to its tie with {p}",
+        TargetState.KEEPS: f"for {t} to prefer a tie with {p}",
+        TargetState.DROPS: f"for {t} to prefer no tie with {p}",
+        TargetState.INDIFFERENT: f"for {t} to be indifferent to a tie with {p}",
         TargetState.THIRD_COLD: f"for {p} to turn cold to {t}",
         TargetState.UNDETERMINED: f"for {t}'s reply to {p} to be undetermined",
     }[state]
@@ -326,9 +368,9 @@ def _steady(kind: str, state: str, target: str | None, third: str | None) -> str
         }[state]
     t, p = the(target or ""), the(third or "")
     return {
-        TargetState.KEEPS: f"{t} keeps its tie with {p}",
-        TargetState.DROPS: f"{t} drops its tie with {p}",
-        TargetState.INDIFFERENT: f"{t} is indifferent to its tie with {p}",
+        TargetState.KEEPS: f"{t} prefers a tie with {p}",
+        TargetState.DROPS: f"{t} prefers no tie with {p}",
+        TargetState.INDIFFERENT: f"{t} is indifferent to a tie with {p}",
         TargetState.THIRD_COLD: f"{p} is cold to {t}",
         TargetState.UNDETERMINED: f"{t}'s reply to {p} is undetermined",
     }[state]
@@ -760,15 +802,51 @@ def probability_text(probability) -> str:
     )
 
 
+NEGLIGIBLE_SOBOL = 0.01
+"""A total Sobol index below this is no driver worth naming."""
+NEGLIGIBLE_CORRELATION = 0.05
+"""An absolute rank correlation below this is no driver worth naming."""
+
+
+def drivers_named(result, limit: int = 3) -> list[tuple[str, float]]:
+    """The drivers of the gain worth naming, largest first, at most ``limit``: by total
+    Sobol index when the run computed them, else by rank correlation (the measure of
+    :meth:`~triangle.analysis.uncertainty.MonteCarlo.drivers`), leaving out those
+    below :data:`NEGLIGIBLE_SOBOL` or :data:`NEGLIGIBLE_CORRELATION`. Returns
+    ``(name, index or signed correlation)``."""
+    named = []
+    for name, key in result.drivers():
+        if not math.isfinite(key):
+            continue
+        if result.sobol:
+            if key < NEGLIGIBLE_SOBOL:
+                continue
+            named.append((name, key))
+        else:
+            if key < NEGLIGIBLE_CORRELATION:
+                continue
+            named.append((name, result.spearman[name]))
+    return named[:limit]
+
+
 def _driver_phrase(result, limit: int = 3) -> str:
-    drivers = [(n, v) for n, v in result.drivers() if math.isfinite(v)][:limit]
-    if not drivers:
+    """What drives the gain, in the one measure every output uses (see
+    :func:`drivers_named`): ``"; what drives the gain most: tech (total Sobol index
+    0.85); no other parameter matters"``."""
+    measured = [(n, v) for n, v in result.drivers() if math.isfinite(v)]
+    if not measured:
         return ""
+    named = drivers_named(result, limit)
+    if not named:
+        return "; no drawn parameter moves the gain noticeably"
     if result.sobol:
-        items = [f"{n} (total Sobol index {fixed(v)})" for n, v in drivers]
+        items = [f"{n} (total Sobol index {fixed(v)})" for n, v in named]
     else:
-        items = [f"{n} (rank correlation {fixed(result.spearman[n])})" for n, _ in drivers]
-    return "; what drives the gain most: " + _and(items)
+        items = [f"{n} (rank correlation {fixed(v)})" for n, v in named]
+    text = "; what drives the gain most: " + _and(items)
+    if len(named) < limit and len(named) < len(measured):
+        text += "; no other parameter matters"
+    return text
 
 
 def uncertainty_finding(result) -> str:
@@ -785,13 +863,13 @@ def uncertainty_finding(result) -> str:
         head += f", depends on equilibrium selection in {percent(depends.value)}"
     if result.target is not None and result.third is not None:
         head += (
-            f"; {the(result.target)} drops {the(result.third)} in "
+            f"; after it {the(result.target)} prefers no tie with {the(result.third)} in "
             f"{percent(result.flip.value)} of the draws"
         )
         keeps = result.target_states.get(TargetState.KEEPS, 0.0)
         cold = result.target_states.get(TargetState.THIRD_COLD, 0.0)
         if keeps:
-            head += f" and keeps it in {percent(keeps)}"
+            head += f" and a tie in {percent(keeps)}"
         if cold:
             head += (
                 f" ({the(result.third)} is already cold to {the(result.target)} in "

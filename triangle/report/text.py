@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import re
 import textwrap
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
+from triangle.numbers import MINUS, fixed
 from triangle.numbers import decimals as fmt
 from triangle.report.data import to_data
-from triangle.report.prose import is_range
+from triangle.report.prose import SELECTION_LINES, is_range, percent, the
 from triangle.vocabulary import SELECTIONS
 
 __all__ = [
@@ -111,19 +113,42 @@ def _shape_header(entries: Sequence[Mapping[str, Any]]) -> str | None:
     return None
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: two for a wide (East Asian) character, none
+    for a combining mark, one for any other.
+
+    >>> display_width("US"), display_width("美国"), display_width("é")
+    (2, 4, 1)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - display_width(text))
+
+
 def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> list[str]:
     """Rows under a header, columns padded; when the table would be wider than
-    ``width``, its widest columns are narrowed and their cells wrapped onto more lines."""
+    ``width``, its widest columns are narrowed and their cells wrapped onto more lines.
+    Widths are terminal columns (:func:`display_width`)."""
     cells = [[str(v) for v in r] for r in [header, *rows]]
     columns = range(len(header))
-    widths = [max(len(r[c]) for r in cells) for c in columns]
+    widths = [max(display_width(r[c]) for r in cells) for c in columns]
     room = width - 2 * (len(header) - 1)
     # a column is narrowed down to its longest word (a mixture, a name with its number),
     # and below that only when the table cannot fit otherwise
-    words = [max(len(w) for r in cells for w in r[c].split(" ")) for c in columns]
-    floors = [min(w, max(10, len(h), k)) for w, h, k in zip(widths, header, words, strict=True)]
+    words = [max(display_width(w) for r in cells for w in r[c].split(" ")) for c in columns]
+    floors = [
+        min(w, max(10, display_width(h), k)) for w, h, k in zip(widths, header, words, strict=True)
+    ]
     if sum(floors) > room:
-        floors = [min(w, max(10, len(h))) for w, h in zip(widths, header, strict=True)]
+        floors = [min(w, max(10, display_width(h))) for w, h in zip(widths, header, strict=True)]
     while sum(widths) > room:
         c = max(columns, key=lambda k: widths[k] - floors[k])
         if widths[c] <= floors[c]:
@@ -131,14 +156,11 @@ def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> 
         widths[c] -= 1
 
     def lines(row: list[str]) -> list[str]:
-        parts = [
-            textwrap.wrap(cell, w, break_on_hyphens=False) or [""]
-            for cell, w in zip(row, widths, strict=True)
-        ]
+        parts = [_wrap_cell(cell, w) or [""] for cell, w in zip(row, widths, strict=True)]
         height = max(len(p) for p in parts)
         return [
             "  ".join(
-                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+                _pad(p[k] if k < len(p) else "", w) for p, w in zip(parts, widths, strict=True)
             ).rstrip()
             for k in range(height)
         ]
@@ -147,6 +169,20 @@ def _table(rows: list[list[str]], header: list[str], width: int = WIDTH - 2) -> 
     for row in cells[1:]:
         out += lines(row)
     return out
+
+
+def _wrap_cell(cell: str, width: int) -> list[str]:
+    """``cell`` wrapped to ``width`` terminal columns (textwrap counts characters, so a
+    cell with wide characters is wrapped to fewer of them)."""
+    extra = display_width(cell) - len(cell)
+    if extra <= 0:
+        return textwrap.wrap(cell, width, break_on_hyphens=False)
+    chars = max(1, width)
+    while True:
+        lines = textwrap.wrap(cell, chars, break_on_hyphens=False)
+        if chars == 1 or all(display_width(line) <= width for line in lines):
+            return lines
+        chars -= 1
 
 
 def _heading(title: str) -> list[str]:
@@ -341,21 +377,38 @@ def format_analysis(analysis) -> str:
         )
     header = ["", "strategy", _side_header([move["before"], move["after"]]), "payoffs"]
     lines += ["  " + x for x in _table(rows, header)]
+    mover = the(move["player"])
+    ranged = is_range(move["gain"]["min"], move["gain"]["max"])
+    if ranged:
+        # the rows are the outcomes of the low end of the gain: say so, or they read
+        # as the only outcomes
+        lines.append(
+            f"  rows: {mover}'s best {move['selection']} outcome before the move and its "
+            "worst after it (the low end of the gain)"
+        )
     wedge = move.get("wedge")
     if wedge:
         lines.append(f"  wedge: {wedge['sentence']}")
     if list(move["decomposition"]) != ["payoff"]:  # a game with payoff components
         lines.append("")
-        lines.append(f"Gain of {move['player']} by component (after - before)")
+        if ranged:
+            lines.append(
+                f"Gain of {move['player']} by component, at its low end (the rows above: "
+                "after - before)"
+            )
+        else:
+            lines.append(f"Gain of {move['player']} by component (after - before)")
         for name, value in move["decomposition"].items():
             lines.append(f"  {name:<12} {fmt(value, 3):>8}")
-        lines.append(f"  {'total':<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
+        total = "low end" if ranged else "total"
+        lines.append(f"  {total:<12} {fmt(sum(move['decomposition'].values()), 3):>8}")
     lines.append("")
     lines.append("Under other equilibrium selections")
-    rows = [[sel, move["verdicts"][sel], _gain_text(move["gains"][sel])] for sel in SELECTIONS]
-    lines += ["  " + x for x in _table(rows, ["selection", "verdict", "gain"])]
-    for sel, rule in move.get("selection_rules", {}).items():
-        lines.append(f"  {sel}: {rule}")
+    rows = [
+        [sel, move["verdicts"][sel], _gain_text(move["gains"][sel]), SELECTION_LINES[sel]]
+        for sel in SELECTIONS
+    ]
+    lines += ["  " + x for x in _table(rows, ["selection", "verdict", "gain", "which outcomes"])]
     if data.get("thresholds"):
         lines.append("")
         lines.append("Thresholds")
@@ -449,13 +502,33 @@ def write_sweep_csv(curve, stream: IO[str]) -> None:
 
 
 def _probability_cell(d: Mapping[str, Any]) -> str:
+    """A probability, its interval and its count, as percentages like every share."""
     if d["probability"] is None:
         return "n/a"
     lo, hi = d["interval"]
     return (
-        f"{fmt(d['probability'], 4):>7}  [{fmt(lo, 4)}, {fmt(hi, 4)}]  "
+        f"{percent(d['probability']):>7}  [{percent(lo)}, {percent(hi)}]  "
         f"{d['count']:,} of {d['total']:,}"
     )
+
+
+_HYPHEN_MINUS = re.compile(r"(?<![\w.])-(?=\.?\d)")
+"""An ASCII hyphen used as the sign of a number (not an exponent's sign: ``1e-06``)."""
+
+
+def _minus_signs(text: str) -> str:
+    """``text`` with the signs of its numbers written as the real minus sign, as every
+    number of the tables is.
+
+    >>> _minus_signs("pert (min -1, max 2e-06)") == "pert (min \u22121, max 2e-06)"
+    True
+    """
+    return _HYPHEN_MINUS.sub(MINUS, text)
+
+
+def _index(value: float | None) -> str:
+    """A correlation or a Sobol index: three decimals, always (``0.398``, ``−0.006``)."""
+    return "-" if value is None else fixed(value, 3)
 
 
 def format_monte_carlo(data: Mapping[str, Any]) -> str:
@@ -475,7 +548,7 @@ def format_monte_carlo(data: Mapping[str, Any]) -> str:
         lines.append(f"  {verdict:<34} {_probability_cell(d)}")
     if move["target"] is not None:
         lines.append(
-            f"  {move['target'] + ' drops ' + str(move['third']):<34} "
+            f"  {move['target'] + ' prefers no tie with ' + str(move['third']):<34} "
             f"{_probability_cell(data['target_flips'])}"
         )
     gain = data["gain"]
@@ -487,7 +560,7 @@ def format_monte_carlo(data: Mapping[str, Any]) -> str:
     ]
     if gain["share_with_a_range"]:
         lines.append(
-            f"  (the lower end of the gain; {fmt(100 * gain['share_with_a_range'], 2)}% of "
+            f"  (the lower end of the gain; {percent(gain['share_with_a_range'])} of "
             "the points have a range)"
         )
     lines += ["", "what drives the gain"]
@@ -496,12 +569,12 @@ def format_monte_carlo(data: Mapping[str, Any]) -> str:
         header += ["Sobol first", "Sobol total"]
     rows = []
     for name in data["drivers"]:
-        row = [name, data["drawn"][name], _opt(data["spearman"][name])]
+        row = [name, _minus_signs(data["drawn"][name]), _index(data["spearman"][name])]
         if data["sobol"]:
             s = data["sobol"][name]
             row += [
-                f"{fmt(s['first'], 3)} ± {fmt(s['first_conf'], 3)}",
-                f"{fmt(s['total'], 3)} ± {fmt(s['total_conf'], 3)}",
+                f"{_index(s['first'])} ± {_index(s['first_conf'])}",
+                f"{_index(s['total'])} ± {_index(s['total_conf'])}",
             ]
         rows.append(row)
     lines += ["  " + x for x in _table(rows, header)]
@@ -512,7 +585,7 @@ def format_monte_carlo(data: Mapping[str, Any]) -> str:
     if data["configurations_after"]:
         lines += ["", "triangle after the move"]
         for name, share in data["configurations_after"].items():
-            lines.append(f"  {name:<20} {fmt(100 * share, 2)}%")
+            lines.append(f"  {name:<20} {percent(share):>7}")
     return "\n".join(lines)
 
 
@@ -531,6 +604,6 @@ def format_grid(data: Mapping[str, Any]) -> str:
         lines.append("fixed: " + ", ".join(f"{k}={fmt(v)}" for k, v in data["fixed"].items()))
     lines += ["", data["finding"], ""]
     for verdict, share in data["shares"].items():
-        lines.append(f"  {verdict:<34} {fmt(100 * share, 2)}% of the points")
+        lines.append(f"  {verdict:<34} {percent(share):>7} of the points")
     lines.append(f"  gain from {fmt(data['gain']['min'], 3)} to {fmt(data['gain']['max'], 3)}")
     return "\n".join(lines)

@@ -27,6 +27,7 @@ import ast
 import math
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -49,12 +50,28 @@ _Fn = Callable[[Values], float]
 def _quoted(text: str, limit: int = 80) -> str:
     """An expression quoted in an error message, cut to about ``limit`` characters.
 
-    >>> _quoted("2 - splt"), _quoted("x + " * 100)[-28:]
-    ('"2 - splt"', '+ x + x +…" (400 characters)')
+    Control characters are shown escaped (``\\x00``), never written raw to a terminal.
+
+    >>> _quoted("2 - splt"), _quoted("x + " * 100)[-28:], _quoted("1\\0")
+    ('"2 - splt"', '+ x + x +…" (400 characters)', '"1\\\\x00"')
     """
-    if len(text) <= limit:
-        return f'"{text}"'
-    return f'"{text[: limit - 1]}…" ({len(text)} characters)'
+    if len(text) > limit:
+        return f'"{_escaped(text[: limit - 1])}…" ({len(text)} characters)'
+    return f'"{_escaped(text)}"'
+
+
+def _escaped(text: str) -> str:
+    """``text`` with every control character written as its Python escape (``\\x00``)."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+
+
+def _control_character(text: str) -> tuple[int, str] | None:
+    """The first control character of ``text`` other than the white space of a YAML
+    line (tab, newline, carriage return) and its position, or ``None``."""
+    for k, c in enumerate(text):
+        if c not in "\t\n\r" and unicodedata.category(c) in ("Cc", "Cf"):
+            return k, c
+    return None
 
 
 class _EvaluationFailure(Exception):
@@ -319,6 +336,13 @@ class _Parser:
             raise self.fail(f"an expression must be text, got {type(text).__name__}")
         if len(text) > MAX_LENGTH:
             raise self.fail(f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+        control = _control_character(text)
+        if control is not None:
+            at, char = control
+            raise self.fail(
+                f"expression {_quoted(text)} contains the control character "
+                f"{repr(char)[1:-1]} (character {at + 1}); write it without one"
+            )
         source = text.strip()
         if not source:
             raise self.fail("empty expression")

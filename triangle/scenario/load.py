@@ -491,12 +491,16 @@ class _Loader:
                     f"parameter name {excerpt(name)} is longer than {MAX_NAME} characters",
                     key.line,
                 )
-            if not _IDENTIFIER.match(name) or name in RESERVED:
-                raise self.fail(
-                    f"parameter name {excerpt(name)} must be an identifier (letters, digits, _; "
-                    f"not starting with a digit) and not one of {', '.join(FUNCTIONS)}",
-                    key.line,
-                )
+            if not _IDENTIFIER.match(name):
+                rule = "must be an identifier (letters, digits, _; not starting with a digit)"
+            elif name in FUNCTIONS:
+                rule = f"must not be the name of a function ({', '.join(FUNCTIONS)})"
+            elif name in RESERVED:  # Python's keywords (the one list the schema reads too)
+                rule = f"must not be a Python keyword ({name})"
+            else:
+                rule = None
+            if rule is not None:
+                raise self.fail(f"parameter name {excerpt(name)} {rule}", key.line)
             what = f"parameter {excerpt(name)}"
             spec = r.read(PARAMETER, value, what, key.line)
             fields = r.fields(spec, what, PARAMETER)
