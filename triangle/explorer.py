@@ -16,7 +16,7 @@ What is shown, and how each part is computed:
   :func:`~triangle.plots.draw_payoffs`, for a game without ties) and the mover's gain
   by payoff component (:func:`~triangle.plots.draw_decomposition`).
 
-**Why the verdict is the same as** :func:`~triangle.analysis.analyze_move`**'s.** The
+**Why the verdict is the same as analyze_move's.** The
 batched path is the one :func:`~triangle.analysis.sweep_move`, the threshold searches
 and the Monte Carlo runs use. At every point it computes the same
 :class:`~triangle.analysis.PointResult` as
@@ -49,7 +49,7 @@ brought up to date when it is read (:attr:`Explorer.analysis`, :attr:`Explorer.t
 Without a widget front end the same object displays a static view (text and a PNG
 as HTML): it carries both, and a front end that renders widgets shows the widgets.
 Without ipywidgets there are no sliders, the static view says how to get them, and
-everything else works. The module is imported only by :func:`triangle.explore`, so
+everything else works. The module is imported only by :func:`~triangle.explorer.explore`, so
 ``import triangle`` and the command line never import ipywidgets or matplotlib, and
 ipywidgets only when widgets are asked for.
 """
@@ -269,7 +269,7 @@ class Explorer:
     ----------
     scenario : Scenario
     sliders : dict
-        Parameter name -> :class:`ipywidgets.FloatSlider`, in the scenario's order
+        Parameter name -> ``ipywidgets.FloatSlider``, in the scenario's order
         (empty without ipywidgets). Setting a slider's ``value`` is what moving it does.
     selector : ipywidgets.ToggleButtons or None
         The selection rule (:data:`~triangle.vocabulary.SELECTIONS`).
@@ -955,7 +955,7 @@ def explore(
         With the values and selection now, the verdict (:attr:`Explorer.point`,
         :attr:`Explorer.verdict`, :attr:`Explorer.gain`), the full analysis
         (:attr:`Explorer.analysis`), the flips (:attr:`Explorer.thresholds`), the
-        widgets (:attr:`Explorer.sliders`, :attr:`Explorer.selector`) and
+        widgets (``sliders``, ``selector``) and
         :meth:`Explorer.set` / :meth:`Explorer.select` to drive it from code.
 
     Raises

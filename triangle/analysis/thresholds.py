@@ -29,7 +29,7 @@ on both sides of it; a disagreement is reported in ``notes`` and ``verified``. W
 ``verify=False`` that check, and the full solve of the state at the scenario's value,
 are skipped: the flips are the same values, read from the batched path alone, at a
 fraction of the cost (a few hundredths of a second a parameter instead of tenths), for
-callers that ask again at every step, such as :func:`triangle.explore`.
+callers that ask again at every step, such as :func:`~triangle.explorer.explore`.
 
 A parameter without a declared range is searched over ``value ± 10·max(1, |value|)``
 unless ``lo`` and ``hi`` are given (the result notes it).

@@ -94,7 +94,7 @@ class Equilibrium:
         Whether some player puts positive probability on a weakly dominated pure
         strategy (see :mod:`triangle.equilibria.dominance`).
     players, strategies : tuple of str, tuple of (tuple of str)
-        The game's names, for :meth:`__repr__` (empty when not known).
+        The game's names, for its ``repr`` (empty when not known).
 
     Examples
     --------

@@ -7,7 +7,7 @@ here computes an equilibrium or decides a verdict: it states what the analysis f
 * :func:`reason` — why a move pays off or not (the ``why:`` line);
 * :func:`threshold_sentence` — how far a parameter is from flipping the verdict;
 * :func:`verdict_sentence`, :func:`other_selections` — the verdict under a chosen
-  selection rule, and under the others (what :func:`triangle.explore` shows);
+  selection rule, and under the others (what :func:`~triangle.explorer.explore` shows);
 * :func:`finding`, :func:`curve_finding`, :func:`map_finding`,
   :func:`comparison_finding`, :func:`balance` — the titles of the charts;
 * the rules in words (:data:`SELECTION_RULES`, ``GAIN_RULE``, ...), as the JSON
@@ -388,7 +388,7 @@ def threshold_sentence(threshold, *, now: bool = False) -> str:
     now : bool
         Call the parameter's value its value *now*, ``(now 0.50)``, instead of the
         scenario's (``; the scenario's value is 0.50``): for a value a reader has set,
-        as in :func:`triangle.explore`.
+        as in :func:`~triangle.explorer.explore`.
 
     Returns
     -------

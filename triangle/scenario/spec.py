@@ -162,7 +162,7 @@ class Plain(Kind):
 @dataclass(frozen=True)
 class Numeric(Kind):
     """A NUMBER: a YAML number or an expression of the parameters in a string, and
-    (``with_source``) also a mapping :data:`NUMBER_MAPPING` ``{value, source, note}``."""
+    (``with_source``) also a mapping ``NUMBER_MAPPING`` ``{value, source, note}``."""
 
     with_source: bool = True
 
@@ -945,7 +945,7 @@ SCENARIO = Fields(
     ),
 )
 """The keys every scenario without ``base:`` may have; each form adds its own
-(:data:`FORMS`)."""
+(``FORMS``)."""
 
 VARIANT = Fields(
     "variant",
