@@ -45,7 +45,7 @@ def test_schema_out_never_overwrites_without_force(tmp_path):
     out.write_text("mine", encoding="utf-8")
     refused = run("schema", "--out", str(out))
     assert refused.exit_code == 2
-    assert refused.stderr == f"triangle: {out} exists; use --force to overwrite\n"
+    assert refused.stderr == f"triangle schema: {out} exists; use --force to overwrite\n"
     assert out.read_text(encoding="utf-8") == "mine"
     forced = run("schema", "--out", str(out), "--force")
     assert forced.exit_code == 0

@@ -29,7 +29,7 @@ from triangle.scenario.nodes import Scalar, compose, to_python
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 SHIPPED = sorted(SCENARIOS.glob("*.yaml"))
-DOC = ROOT / "docs" / "scenario-format.md"
+DOC = ROOT / "docs" / "reference" / "scenario-format.md"
 
 SCHEMA = scenario_schema()
 VALIDATOR = Draft202012Validator(SCHEMA)
