@@ -973,7 +973,7 @@ def explore(
     ('does not pay off', Gain(-0.65))
     >>> ex.set(rivalry=2.5).verdict
     'pays off'
-    >>> print(threshold_sentence(ex.thresholds["rivalry"], now=True))
+    >>> print(triangle.threshold_sentence(ex.thresholds["rivalry"], now=True))
     rivalry would have to fall below 1.80 for the move not to pay off (now 2.50)
     """
     if not isinstance(scenario, Scenario):
