@@ -193,8 +193,6 @@ def tidy(x: float, scale: float | None = None) -> float:
     >>> tidy(4.000000000000001e-13, 4e-12), tidy(4.000000000000001e-13, 1.0)
     (4e-13, 0.0)
     """
-    import math
-
     x = float(x)
     if not math.isfinite(x) or x == 0.0:
         return x + 0.0

@@ -111,16 +111,17 @@ class MoveAnalysis:
     @property
     def gain(self) -> Gain:
         """The mover's gain under the plausible selection (``.min``, ``.max``)."""
-        return Gain.of(*self.point.gains[Selection.PLAUSIBLE], scale=self._span)
+        return Gain.of(*self.point.gains[Selection.PLAUSIBLE], scale=self.mover_range)
 
     @property
     def gains(self) -> dict[str, Gain]:
         """The mover's gain under each selection rule."""
-        return {s: Gain.of(*self.point.gains[s], scale=self._span) for s in SELECTIONS}
+        return {s: Gain.of(*self.point.gains[s], scale=self.mover_range) for s in SELECTIONS}
 
     @property
-    def _span(self) -> float:
-        """The mover's payoff range: the scale of its gain."""
+    def mover_range(self) -> float:
+        """The mover's payoff range (largest minus smallest payoff): the scale its gain
+        is measured against."""
         return float(self.game.ranges[self.spec.mover])
 
     @property

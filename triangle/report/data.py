@@ -314,7 +314,7 @@ def _(wedge: Wedge) -> dict:
 def _(analysis: MoveAnalysis) -> dict:
     sc = analysis.scenario
     point = analysis.point
-    span = float(analysis.game.ranges[analysis.spec.mover])  # the mover's payoff range
+    span = analysis.mover_range
     target_span = (
         None if analysis.spec.target is None else float(analysis.game.ranges[analysis.spec.target])
     )
